@@ -1,0 +1,434 @@
+"""A hardened YAML loader that remembers where every key and value came from.
+
+Claim files are small, plain data. This loader reads them from the parser's
+event stream (ruamel.yaml's C parser when it is installed) and builds plain
+``dict``/``list``/``str``/``int``/``float``/``bool``/``None`` values itself,
+so that it can
+
+* keep a 1-based line:column for every key and every value,
+* resolve plain scalars by the YAML 1.2 core schema only (``2021-02-10`` and
+  ``yes`` stay strings: no timestamps, no YAML 1.1 booleans),
+* and refuse what YAML allows but claims never need: anchors and aliases
+  (alias bombs), explicit tags (``!!python/object``), directives
+  (``%YAML 1.1`` changes booleans), duplicate and non-string keys,
+  NaN/Infinity, absurd nesting, oversized files, text that is not UTF-8.
+
+Every refusal is a :class:`LoadProblem` with a code and a location; the loader
+never lets a parser exception escape. Problems that leave the structure
+intact (a duplicate key, a tag) are collected so the editor sees them all at
+once; the rest stop at the first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+try:  # the C parser is ~20x faster; the pure one is a faithful fallback
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the installed wheels
+    CParser = None
+
+#: A path into a document: mapping keys and sequence indexes from the root.
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LoaderLimits:
+    """Bounds that keep a hostile file from exhausting the machine."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_depth: int = 32
+
+
+DEFAULT_LIMITS = LoaderLimits()
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why (part of) a file could not be loaded, and where."""
+
+    code: str
+    message: str
+    mark: Mark
+
+
+@dataclass
+class Document:
+    """The data of one YAML file and the place of each of its keys and values."""
+
+    data: Any
+    value_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    key_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+
+    def mark(self, path: KeyPath) -> Mark:
+        """Where the value at ``path`` starts, or its nearest known ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.value_marks.get(path[:end])
+            if found is not None:
+                return found
+        return Mark(1, 1)
+
+    def key_mark(self, path: KeyPath) -> Mark:
+        """Where the key of the value at ``path`` is written (falls back to the value)."""
+        return self.key_marks.get(path) or self.mark(path)
+
+
+class LoadFailed(Exception):
+    """Raised by :func:`load_yaml` with every problem found in the file."""
+
+    def __init__(self, problems: list[LoadProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+# Codes (documented one per module in checker/rules/).
+UNREADABLE = "L001"
+BAD_TEXT = "L002"
+SYNTAX = "L003"
+DUPLICATE_KEY = "L004"
+ALIAS = "L005"
+TAG = "L006"
+DIRECTIVE = "L007"
+NON_STRING_KEY = "L008"
+BAD_NUMBER = "L009"
+TOO_DEEP = "L010"
+TOO_LARGE = "L011"
+EMPTY = "L012"
+MULTIPLE_DOCUMENTS = "L013"
+
+# YAML 1.2 core schema, plain scalars only.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NON_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# Characters YAML 1.2 does not allow in a stream (c-printable's complement).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Line breaks in YAML 1.1 but not in 1.2: parsers disagree on what they mean.
+_AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def load_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
+    """Read and load one file; raises :class:`LoadFailed`, never anything else."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LoadFailed([LoadProblem(UNREADABLE, f"cannot read file: {reason}", Mark(1, 1))]) from None
+    return load_bytes(raw, limits)
+
+
+def load_bytes(raw: bytes, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
+    """Decode (strict UTF-8) and load; raises :class:`LoadFailed`."""
+    if len(raw) > limits.max_bytes:
+        message = f"file is larger than the limit of {limits.max_bytes} bytes"
+        raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadFailed([LoadProblem(BAD_TEXT, "file is UTF-16 or UTF-32; save it as UTF-8", Mark(1, 1))])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        mark = _byte_offset_mark(raw, exc.start)
+        message = f"invalid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character"
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, mark)]) from None
+    return load_yaml(text, limits)
+
+
+def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
+    """Load one YAML document from text; raises :class:`LoadFailed`."""
+    if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+        message = f"file is larger than the limit of {limits.max_bytes} bytes"
+        raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        message = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, _char_offset_mark(text, bad.start()))])
+    bad = _AMBIGUOUS_BREAKS.search(text)
+    if bad:
+        message = (
+            f"character U+{ord(bad.group()):04X} is a line break to some YAML parsers and not to others;"
+            " remove it or write it as an escape in a double-quoted string"
+        )
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, _char_offset_mark(text, bad.start()))])
+    builder = _Builder(limits)
+    try:
+        for event in _events(text):
+            builder.feed(event)
+    except _Stop:
+        pass
+    except MarkedYAMLError as exc:
+        builder.problems.append(_syntax_problem(exc, text))
+    except YAMLError as exc:  # ReaderError and friends carry no usable mark
+        position = getattr(exc, "position", None)
+        mark = _char_offset_mark(text, position) if isinstance(position, int) else Mark(1, 1)
+        builder.problems.append(LoadProblem(SYNTAX, _one_line(str(exc)), mark))
+    except RecursionError:  # pragma: no cover - the depth limit stops this first
+        builder.problems.append(LoadProblem(TOO_DEEP, "nesting is too deep", Mark(1, 1)))
+    if builder.problems:
+        raise LoadFailed(sorted(builder.problems, key=lambda p: (p.mark, p.code, p.message)))
+    if not builder.seen_document or builder.root is None:
+        raise LoadFailed([LoadProblem(EMPTY, "file is empty: it holds no YAML document", Mark(1, 1))])
+    return builder.document()
+
+
+def _events(text: str) -> Iterator[ev.Event]:
+    if CParser is not None:
+        parser = CParser(text)
+        try:
+            while True:
+                event = parser.get_event()
+                yield event
+                if isinstance(event, ev.StreamEndEvent):
+                    return
+        finally:
+            parser.dispose()
+    else:  # pragma: no cover
+        yield from YAML(typ="safe", pure=True).parse(text)
+
+
+class _Stop(Exception):
+    """A problem after which nothing more of the file can be read sensibly."""
+
+
+_DISCARD = object()  # stands for a key that is not a string
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any] | None  # None: content being discarded
+    path: KeyPath
+    role: str = "value"  # "key": a complex key being skipped; "skip": a discarded value
+    key: Any = None  # the pending mapping key
+    has_key: bool = False  # whether a key was read and its value is expected next
+
+
+class _Builder:
+    """Turns parser events into plain data, marks and problems."""
+
+    def __init__(self, limits: LoaderLimits) -> None:
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.seen_document = False
+        self.problems: list[LoadProblem] = []
+        self.value_marks: dict[KeyPath, Mark] = {}
+        self.key_marks: dict[KeyPath, Mark] = {}
+
+    def document(self) -> Document:
+        return Document(self.root, self.value_marks, self.key_marks)
+
+    def problem(self, code: str, message: str, event: ev.Event) -> None:
+        self.problems.append(LoadProblem(code, message, _mark(event)))
+
+    def feed(self, event: ev.Event) -> None:
+        if isinstance(event, ev.DocumentStartEvent):
+            if self.seen_document:
+                self.problem(
+                    MULTIPLE_DOCUMENTS, "a claim file holds one YAML document; found a second", event
+                )
+                raise _Stop
+            self.seen_document = True
+            if getattr(event, "version", None) or getattr(event, "tags", None):
+                self.problem(DIRECTIVE, "YAML directives (%YAML, %TAG) are not allowed", event)
+        elif isinstance(event, ev.ScalarEvent):
+            self._check_node(event)
+            if self._expecting_key():
+                self._take_key(event)
+            else:
+                self._add(self._scalar(event), event)
+        elif isinstance(event, ev.AliasEvent):
+            self.problem(ALIAS, f"aliases (*{event.anchor}) are not allowed; write the value out", event)
+            if self._expecting_key():
+                self._set_key(_DISCARD)
+            else:
+                self._add(None, event)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            self._check_node(event)
+            if len(self.stack) >= self.limits.max_depth:
+                self.problem(TOO_DEEP, f"nesting is deeper than {self.limits.max_depth} levels", event)
+                raise _Stop
+            self._start(event)
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            self._end()
+
+    # -- helpers -----------------------------------------------------------
+
+    def _check_node(self, event: ev.NodeEvent) -> None:
+        if event.anchor is not None:
+            self.problem(ALIAS, f"anchors (&{event.anchor}) are not allowed", event)
+        tag = getattr(event, "tag", None)
+        if tag is not None and not _is_implicit(event):
+            self.problem(TAG, f"explicit tags ({_short_tag(tag)}) are not allowed", event)
+
+    def _expecting_key(self) -> bool:
+        top = self.stack[-1] if self.stack else None
+        return top is not None and isinstance(top.container, dict) and not top.has_key
+
+    def _set_key(self, key: Any) -> None:
+        top = self.stack[-1]
+        top.key, top.has_key = key, True
+
+    def _take_key(self, event: ev.ScalarEvent) -> None:
+        key = self._scalar(event)
+        top = self.stack[-1]
+        assert isinstance(top.container, dict)
+        if not isinstance(key, str):
+            if event.value == "":
+                message = "a key is empty"
+            else:
+                message = f"keys must be strings; quote {event.value!r} if it is meant as text"
+            self.problem(NON_STRING_KEY, message, event)
+            self._set_key(_DISCARD)
+            return
+        if key in top.container:
+            first = self.key_marks.get((*top.path, key))
+            where = f" (first at line {first.line}, column {first.column})" if first else ""
+            self.problem(DUPLICATE_KEY, f"duplicate key {key!r}{where}", event)
+            self._set_key(_DISCARD)
+            return
+        self.key_marks[(*top.path, key)] = _mark(event)
+        self._set_key(key)
+
+    def _child_path(self) -> KeyPath | None:
+        """Path of the value about to be added, or None when it is being discarded."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.container is None:
+            return None
+        if isinstance(top.container, dict):
+            return None if top.key is _DISCARD else (*top.path, top.key)
+        return (*top.path, len(top.container))
+
+    def _add(self, value: Any, event: ev.Event) -> None:
+        path = self._child_path()
+        if path is not None:
+            self.value_marks[path] = _mark(event)
+        self._attach(value)
+
+    def _attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, dict):
+            if top.key is not _DISCARD:
+                top.container[top.key] = value
+            top.key, top.has_key = None, False
+        elif isinstance(top.container, list):
+            top.container.append(value)
+
+    def _start(self, event: ev.CollectionStartEvent) -> None:
+        if self._expecting_key():
+            self.problem(NON_STRING_KEY, "keys must be strings, not mappings or sequences", event)
+            self._set_key(_DISCARD)
+            self.stack.append(_Frame(None, (), role="key"))
+            return
+        path = self._child_path()
+        if path is None:  # inside something being discarded
+            self.stack.append(_Frame(None, (), role="skip"))
+            return
+        self.value_marks[path] = _mark(event)
+        self.stack.append(_Frame({} if isinstance(event, ev.MappingStartEvent) else [], path))
+
+    def _end(self) -> None:
+        frame = self.stack.pop()
+        if frame.role != "key":  # a skipped key leaves its parent waiting for the value
+            self._attach(frame.container)
+
+    def _scalar(self, event: ev.ScalarEvent) -> Any:
+        value: str = event.value
+        plain = _is_plain(event)
+        if not plain:
+            return value
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        try:
+            if _INT10.match(value):
+                return int(value, 10)
+            if _INT8.match(value):
+                return int(value[2:], 8)
+            if _INT16.match(value):
+                return int(value[2:], 16)
+        except ValueError:  # more digits than Python converts safely
+            self.problem(BAD_NUMBER, "number has too many digits", event)
+            return None
+        if _NON_FINITE.match(value):
+            self.problem(BAD_NUMBER, f"{value} is not a finite number; claims need real numbers", event)
+            return None
+        if _FLOAT.match(value):
+            number = float(value)
+            if not math.isfinite(number):
+                self.problem(BAD_NUMBER, f"{value} is too large to be a finite number", event)
+                return None
+            return number
+        return value
+
+
+def _is_plain(event: ev.ScalarEvent) -> bool:
+    style = getattr(event, "style", None)
+    return not style and event.tag is None
+
+
+def _is_implicit(event: ev.NodeEvent) -> bool:
+    implicit = getattr(event, "implicit", None)
+    if isinstance(implicit, tuple):
+        return False  # a scalar with a tag always wrote it explicitly
+    return bool(implicit)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _mark(event: ev.Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _syntax_problem(exc: MarkedYAMLError, text: str) -> LoadProblem:
+    mark = exc.problem_mark or exc.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+    problem = exc.problem or "invalid YAML"
+    context = f" ({exc.context})" if exc.context else ""
+    return LoadProblem(SYNTAX, _one_line(f"{problem}{context}"), where)
+
+
+def _char_offset_mark(text: str, offset: int) -> Mark:
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Mark(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _byte_offset_mark(raw: bytes, offset: int) -> Mark:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    return Mark(raw.count(b"\n", 0, offset) + 1, column)

@@ -1,0 +1,396 @@
+"""The claim model: the one source of truth for what a claim file may say.
+
+The JSON Schemas in ``schemas/`` are generated from these classes
+(``checker schema``) and a test fails when they drift. Field descriptions end
+up in the schemas, so they are written for the editors who read them.
+
+Dates are strings (ISO 8601, possibly partial: ``2021``, ``2021-02``,
+``2021-02-10``); YAML's own timestamp typing is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+# -- shared field types ------------------------------------------------------
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+OFFSET_PATTERN = r"^[+-]?[0-9]+ (day|days|week|weeks|month|months|year|years)$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=200),
+    Field(description="A lowercase identifier: letters, digits, '.', '_' and '-'."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
+    Field(description="An ISO 8601 calendar date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+
+
+def check_partial_date(text: str) -> str:
+    """Reject dates the pattern admits but the calendar does not (2021-02-30)."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        try:
+            dt.date(parts[0], parts[1], parts[2])
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a calendar date: {exc}") from None
+    return text
+
+
+class StrictModel(BaseModel):
+    """Base for every model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def _identifier_keys(schema: dict[str, Any]) -> None:
+    """Make JSON Schema reject bad keys (pydantic's patternProperties would just skip them)."""
+    patterns = schema.pop("patternProperties", {})
+    schema["propertyNames"] = {"pattern": ID_PATTERN, "maxLength": 200}
+    if patterns:
+        schema["additionalProperties"] = next(iter(patterns.values()))
+
+
+# -- dates -------------------------------------------------------------------
+
+
+class RelativeDate(StrictModel):
+    """A date stated relative to another claim's date: "a day earlier"."""
+
+    relative_to: Identifier = Field(
+        description="Id of a claim in the same file whose date this one is relative to, "
+        "or 'published' for the source's publication date."
+    )
+    offset: Annotated[str, StringConstraints(pattern=OFFSET_PATTERN)] = Field(
+        description="Signed offset such as '-1 day', '-2 days', '+3 weeks'."
+    )
+
+    def offset_parts(self) -> tuple[int, str]:
+        """The offset as (signed amount, singular unit)."""
+        amount, unit = self.offset.split(" ")
+        return int(amount), unit.rstrip("s")
+
+
+DateSpec = Annotated[
+    PartialDate | RelativeDate,
+    Field(description="An ISO 8601 (partial) date string, or a date relative to another claim."),
+]
+
+
+def _check_date_spec(value: str | RelativeDate | None) -> str | RelativeDate | None:
+    if isinstance(value, str):
+        return check_partial_date(value)
+    return value
+
+
+# -- values ------------------------------------------------------------------
+
+
+class Approximation(enum.StrEnum):
+    """How a stated number relates to the true one."""
+
+    EXACT = "exact"
+    ABOUT = "about"  # "around 30", "some 40"
+    AT_LEAST = "at-least"  # "at least 5"
+    MORE_THAN = "more-than"  # "more than four months"
+    AT_MOST = "at-most"  # "as many as 2 million", "up to 10"
+    LESS_THAN = "less-than"  # "fewer than 100"
+
+
+class QuantityValue(StrictModel):
+    """A number with a unit: ``{amount: 10, unit: day}`` or a range ``{min: 20, max: 30, unit: person}``."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["amount"], "not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}]}},
+                {"anyOf": [{"required": ["min"]}, {"required": ["max"]}], "not": {"required": ["amount"]}},
+            ]
+        }
+    )
+
+    amount: float | None = Field(default=None, allow_inf_nan=False, description="The stated number.")
+    min: float | None = Field(default=None, allow_inf_nan=False, description="Lower bound of a range.")
+    max: float | None = Field(default=None, allow_inf_nan=False, description="Upper bound of a range.")
+    unit: Annotated[str, StringConstraints(min_length=1, max_length=50)] = Field(
+        description="Unit of the number, from the unit catalogue (day, week, month, year, person, ...)."
+    )
+    approx: Approximation = Field(default=Approximation.EXACT, description="How the number is qualified.")
+
+    @model_validator(mode="after")
+    def _amount_or_range(self) -> QuantityValue:
+        if self.amount is None and self.min is None and self.max is None:
+            raise ValueError("a quantity needs 'amount', or 'min' and/or 'max'")
+        if self.amount is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give either 'amount' or a 'min'/'max' range, not both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"range minimum {self.min:g} is greater than its maximum {self.max:g}")
+        return self
+
+
+class DateValue(StrictModel):
+    """A date as the value of a claim: ``{date: "2021-02-10"}``."""
+
+    date: DateSpec
+
+    _check = field_validator("date")(_check_date_spec)
+
+
+class TextValue(StrictModel):
+    """Free text: ``{text: violating the law on mass gatherings}``."""
+
+    text: Text
+
+
+class EntityValue(StrictModel):
+    """A reference to an entity, as this source writes it: ``{entity: Almaty}``."""
+
+    entity: Text
+
+
+def _value_kind(data: Any) -> str | None:
+    """Pick the value model by its telling key, so errors speak of one kind only."""
+    if isinstance(data, dict):
+        return next((key for key in ("date", "text", "entity") if key in data), "quantity")
+    return _VALUE_TAGS.get(type(data))
+
+
+_VALUE_TAGS: dict[type, str] = {
+    QuantityValue: "quantity",
+    DateValue: "date",
+    TextValue: "text",
+    EntityValue: "entity",
+}
+
+Value = Annotated[
+    Annotated[QuantityValue, Tag("quantity")]
+    | Annotated[DateValue, Tag("date")]
+    | Annotated[TextValue, Tag("text")]
+    | Annotated[EntityValue, Tag("entity")],
+    Discriminator(_value_kind),
+    Field(description="The value the source states: a quantity, a date, text or an entity."),
+]
+
+
+# -- sources and claims --------------------------------------------------------
+
+
+class Source(StrictModel):
+    """The article a claim file records."""
+
+    id: Identifier
+    title: Text
+    outlet: Text = Field(description="Outlet as published, e.g. 'RFE/RL Kazakh Service'.")
+    publisher: Text | None = Field(
+        default=None,
+        description="Organisation behind the outlet; sources sharing a publisher are not independent. "
+        "Defaults to the outlet.",
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    published: PartialDate
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] = Field(
+        description="BCP 47 language tag of the article: en, ru, kk, kk-Latn ..."
+    )
+    text: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", min_length=1)] = Field(
+        description="Path of the stored article text, relative to the repository root (sources/...)."
+    )
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
+        description="SHA-256 of the stored text when the claims were recorded."
+    )
+
+    _check = field_validator("published")(_check_date_spec)
+
+    @property
+    def publisher_name(self) -> str:
+        """The publisher, falling back to the outlet."""
+        return self.publisher or self.outlet
+
+
+class Claim(StrictModel):
+    """One fact a source states, with the quote that supports it."""
+
+    id: Identifier = Field(description="Unique within its file; other claims and waivers refer to it.")
+    subject: Text = Field(description="The entity the claim is about, as this source writes it.")
+    property: Identifier = Field(description="A property id from the property catalogue.")
+    value: Value
+    event: Identifier | None = Field(default=None, description="Id of a shared event from entities.yaml.")
+    date: DateSpec | None = Field(default=None, description="When the stated fact happened.")
+    as_of: DateSpec | None = Field(default=None, description="The date a time-series value was true on.")
+    place: Text | None = None
+    qualifiers: dict[Identifier, Text] = Field(
+        default_factory=dict,
+        description="Further qualifiers that tell facts apart: charge, court, ...",
+        json_schema_extra=_identifier_keys,
+    )
+    attribution: Text | None = Field(
+        default=None, description="Who the source attributes the claim to, e.g. 'U.S. State Department'."
+    )
+    quote: Text = Field(description="The verbatim passage of the source that supports the claim.")
+    note: Text | None = None
+
+    _check = field_validator("date", "as_of")(_check_date_spec)
+
+
+class ClaimFile(StrictModel):
+    """A claim file: one source and the facts it states."""
+
+    model_config = ConfigDict(
+        title="Claim file", json_schema_extra={"$comment": "Generated by `checker schema`."}
+    )
+
+    source: Source
+    claims: list[Claim] = Field(default_factory=list)
+
+
+# -- entities, events, judgements ---------------------------------------------
+
+
+class EntityType(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    GROUP = "group"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class Entity(StrictModel):
+    """A person, organisation, place or group that claims name."""
+
+    id: Identifier
+    name: Text = Field(description="Canonical (house) spelling.")
+    type: EntityType
+    aliases: list[Text] = Field(default_factory=list, description="Other names known to denote this entity.")
+    description: Text | None = None
+
+
+class Event(StrictModel):
+    """An event that claims from several sources can name, so their facts align."""
+
+    id: Identifier
+    name: Text
+    date: PartialDate | None = None
+    place: Text | None = None
+    description: Text | None = None
+
+    _check = field_validator("date")(_check_date_spec)
+
+
+class Judgement(StrictModel):
+    """An editor's recorded decision about whether two entities are one."""
+
+    relation: Literal["same-as", "distinct-from"]
+    entities: Annotated[list[Identifier], Field(min_length=2, max_length=2)] = Field(
+        description="The two entity ids the judgement is about."
+    )
+    reason: Text
+    by: Text | None = Field(default=None, description="Who recorded the judgement.")
+    date: PartialDate | None = None
+
+    _check = field_validator("date")(_check_date_spec)
+
+
+class EntitiesFile(StrictModel):
+    """claims/entities.yaml: the entities and events claims refer to, and judgements about them."""
+
+    model_config = ConfigDict(
+        title="Entities file", json_schema_extra={"$comment": "Generated by `checker schema`."}
+    )
+
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    judgements: list[Judgement] = Field(default_factory=list)
+
+
+# -- the property catalogue ---------------------------------------------------
+
+
+class ValueKind(enum.StrEnum):
+    QUANTITY = "quantity"
+    DATE = "date"
+    TEXT = "text"
+    ENTITY = "entity"
+
+
+class Tolerance(StrictModel):
+    """How far two numbers may be apart and still agree."""
+
+    absolute: float = Field(default=0.0, ge=0, allow_inf_nan=False)
+    relative: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False)
+
+
+class Property(StrictModel):
+    """What a property's values are and when two of them can conflict."""
+
+    id: Identifier
+    label: Text
+    description: Text | None = None
+    kind: ValueKind
+    dimension: Identifier | None = Field(
+        default=None, description="For quantities: the unit dimension (duration, count, money, ...)."
+    )
+    single_valued: bool = Field(
+        default=True, description="One subject has one value per event/date; two different values conflict."
+    )
+    time_series: bool = Field(
+        default=False,
+        description="Values change over time (a death toll); compare only at the same as-of date.",
+    )
+    monotonic: Literal["increasing", "decreasing"] | None = Field(
+        default=None, description="For time series: the direction values may only move in."
+    )
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+
+    @model_validator(mode="after")
+    def _dimension_for_quantities(self) -> Property:
+        if self.kind is ValueKind.QUANTITY and self.dimension is None:
+            raise ValueError("a quantity property needs a 'dimension'")
+        if self.kind is not ValueKind.QUANTITY and self.dimension is not None:
+            raise ValueError("only quantity properties have a 'dimension'")
+        if self.monotonic is not None and not self.time_series:
+            raise ValueError("'monotonic' applies to time-series properties only")
+        return self
+
+
+class PropertiesFile(StrictModel):
+    """claims/properties.yaml: the property catalogue."""
+
+    model_config = ConfigDict(
+        title="Property catalogue", json_schema_extra={"$comment": "Generated by `checker schema`."}
+    )
+
+    properties: list[Property] = Field(default_factory=list)
+
+
+#: Every top-level document kind, by the schema file name it is published under.
+DOCUMENT_MODELS: dict[str, type[StrictModel]] = {
+    "claim-file": ClaimFile,
+    "entities-file": EntitiesFile,
+    "properties-file": PropertiesFile,
+}
+
+
+def is_identifier(text: Any) -> bool:
+    """True when ``text`` is a valid identifier (used for did-you-mean hints)."""
+    return isinstance(text, str) and re.fullmatch(ID_PATTERN, text) is not None

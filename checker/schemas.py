@@ -1,0 +1,195 @@
+"""JSON Schemas generated from the models, and validation located at line:col.
+
+Validation runs in two steps: jsonschema first, for structural errors an
+editor can fix at one node (unknown key, wrong type, bad date pattern), then
+the pydantic models for what a schema cannot say (a range whose minimum
+exceeds its maximum, 2021-02-30). Both report at the offending node.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from pydantic import ValidationError as PydanticError
+
+from checker.loader import Document, KeyPath, Mark
+from checker.models import DOCUMENT_MODELS, StrictModel
+from checker.suggest import did_you_mean
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID_BASE = "https://claimcheck.invalid/schemas/"
+
+# Errors that say a whole branch of a union does not fit, rather than one value in it.
+_MISFIT_VALIDATORS = frozenset({"type", "additionalProperties", "required"})
+
+SCHEMA_CODE = "S001"
+MODEL_CODE = "S002"
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One place where a document does not fit its schema."""
+
+    code: str
+    message: str
+    mark: Mark
+    path: KeyPath
+
+
+@cache
+def generate(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one document kind, as written to schemas/<kind>.schema.json."""
+    model = DOCUMENT_MODELS[kind]
+    body = model.model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_DIALECT, "$id": f"{SCHEMA_ID_BASE}{kind}.schema.json", **body}
+
+
+def render(kind: str) -> str:
+    """The schema file's exact text: sorted keys, two-space indent, final newline."""
+    return json.dumps(generate(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(generate(kind))
+
+
+def validate(kind: str, doc: Document) -> tuple[StrictModel | None, list[SchemaProblem]]:
+    """Validate a loaded document; return the model (when valid) and the problems."""
+    problems = sorted(_schema_problems(kind, doc), key=lambda p: (p.mark, p.message))
+    if problems:
+        return None, problems
+    try:
+        return DOCUMENT_MODELS[kind].model_validate(doc.data), []
+    except PydanticError as exc:
+        return None, [_model_problem(doc, err) for err in exc.errors(include_url=False)]
+
+
+def _schema_problems(kind: str, doc: Document) -> Iterator[SchemaProblem]:
+    for error in _validator(kind).iter_errors(doc.data):
+        yield from _describe(_narrow(error), doc)
+
+
+def _narrow(error: ValidationError) -> ValidationError:
+    """Descend anyOf/oneOf to the branch the editor most likely meant.
+
+    A branch that fails only deep inside (a bad amount in a quantity) is a
+    better guess than one whose keys or type do not fit at all.
+    """
+    while error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+
+        def misfit(errors: list[ValidationError], base: int = len(error.absolute_path)) -> tuple[int, int]:
+            shallow = sum(
+                1 for e in errors if len(e.absolute_path) == base and e.validator in _MISFIT_VALIDATORS
+            )
+            return (shallow, len(errors))
+
+        chosen = min(branches.values(), key=misfit)
+        narrowed = best_match(chosen)
+        if narrowed is None or narrowed is error:
+            break
+        error = narrowed
+    return error
+
+
+def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
+    path: KeyPath = tuple(error.absolute_path)
+    where = _name(path)
+    instance = error.instance
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(k for k in instance if k not in allowed):
+            hint = did_you_mean(key, allowed)
+            message = f"unknown key {key!r} in {where}{hint}; allowed: {', '.join(allowed)}"
+            yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark((*path, key)), (*path, key))
+        return
+    if "propertyNames" in error.absolute_schema_path and isinstance(instance, str):
+        rule = "keys are lowercase identifiers (a-z, 0-9, '.', '_', '-')"
+        message = f"{where}: key {instance!r} is not valid; {rule}"
+        yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark((*path, instance)), (*path, instance))
+        return
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else str(error.validator_value)
+        yield SchemaProblem(SCHEMA_CODE, f"{where} is missing required key {missing!r}", doc.mark(path), path)
+        return
+    if error.validator == "type":
+        expected = error.validator_value
+        expected_text = " or ".join(expected) if isinstance(expected, list) else str(expected)
+        message = f"{where} must be {_article(expected_text)}, not {_json_type(instance)}"
+        if expected == "string" and isinstance(instance, int | float | bool):
+            message += "; put it in quotes to keep it as written"
+    elif error.validator == "enum":
+        options = [str(o) for o in error.validator_value]
+        hint = did_you_mean(str(instance), options)
+        message = f"{where}: {instance!r} is not one of {', '.join(options)}{hint}"
+    elif error.validator == "pattern":
+        description = error.schema.get("description") or f"it must match {error.validator_value}"
+        message = f"{where}: {instance!r} is not valid. {description}"
+    elif error.validator == "minLength":
+        message = f"{where} must not be empty"
+    elif error.validator == "maxLength":
+        message = f"{where} is longer than {error.validator_value} characters"
+    elif error.validator in {"minItems", "maxItems"}:
+        message = f"{where}: {error.message}"
+    elif error.validator == "oneOf" and isinstance(instance, dict) and "unit" in instance:
+        message = f"{where}: a quantity needs either 'amount' or a 'min'/'max' range, not both or neither"
+    else:
+        message = f"{where}: {error.message}"
+    yield SchemaProblem(SCHEMA_CODE, message, doc.mark(path), path)
+
+
+def _model_problem(doc: Document, err: Any) -> SchemaProblem:
+    path = _data_path(doc.data, tuple(err.get("loc", ())))
+    message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return SchemaProblem(MODEL_CODE, f"{_name(path)}: {message}", doc.mark(path), path)
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
+    """Keep the parts of a pydantic error location that exist in the data (drops union tags)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
+            node = node[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _name(path: KeyPath) -> str:
+    """A readable name for a key path: ``claims[2].value.amount``."""
+    if not path:
+        return "the document"
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _article(type_name: str) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "a string", "number": "a number"}
+    return names.get(type_name, f"{type_name}")

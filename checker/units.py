@@ -1,0 +1,71 @@
+"""The unit catalogue: which units exist, their dimension and how they convert.
+
+Values are compared in a dimension's base unit (days for durations, one for
+counts). Months and years are calendar averages, so "6 months" and "26 weeks"
+compare as near equal rather than exactly; the rules add tolerance for that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit: its canonical name, dimension and size in the dimension's base unit."""
+
+    name: str
+    dimension: str
+    factor: float
+
+
+_UNITS = (
+    Unit("second", "duration", 1 / 86400),
+    Unit("minute", "duration", 1 / 1440),
+    Unit("hour", "duration", 1 / 24),
+    Unit("day", "duration", 1.0),
+    Unit("week", "duration", 7.0),
+    Unit("month", "duration", 365.2425 / 12),
+    Unit("year", "duration", 365.2425),
+    Unit("person", "count", 1.0),
+    Unit("count", "count", 1.0),
+    Unit("percent", "ratio", 1.0),
+    Unit("metre", "length", 1.0),
+    Unit("kilometre", "length", 1000.0),
+    Unit("kilogram", "mass", 1.0),
+    Unit("tonne", "mass", 1000.0),
+    Unit("usd", "money-usd", 1.0),
+    Unit("eur", "money-eur", 1.0),
+    Unit("kzt", "money-kzt", 1.0),
+    Unit("rub", "money-rub", 1.0),
+    Unit("cny", "money-cny", 1.0),
+)
+
+UNITS: dict[str, Unit] = {u.name: u for u in _UNITS}
+
+_ALIASES = {
+    "people": "person",
+    "persons": "person",
+    "meter": "metre",
+    "meters": "metre",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kg": "kilogram",
+    "%": "percent",
+}
+
+
+def lookup(name: str) -> Unit | None:
+    """Find a unit by name, accepting plurals and common spellings."""
+    key = name.strip().casefold()
+    key = _ALIASES.get(key, key)
+    if key in UNITS:
+        return UNITS[key]
+    if key.endswith("s") and key[:-1] in UNITS:
+        return UNITS[key[:-1]]
+    return None
+
+
+def dimensions() -> list[str]:
+    """Every dimension the catalogue knows, sorted."""
+    return sorted({u.dimension for u in _UNITS})

@@ -1,0 +1,40 @@
+"""Shared test helpers: build a claims project in a temporary directory and check it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from checker.engine import Result, run
+from checker.project import find_project
+
+REPO = Path(__file__).resolve().parent.parent
+VENDOR = REPO.parent / "shared" / "vendor"
+
+
+def write_project(root: Path, files: Iterable[tuple[str, str | bytes]]) -> Path:
+    """Write ``files`` (repo-relative path, content) under ``root``, with a checker.yaml marker."""
+    (root / "claims").mkdir(parents=True, exist_ok=True)
+    (root / "checker.yaml").write_text("# test project\n", encoding="utf-8")
+    for relative, content in files:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+def check_project(root: Path, *paths: str, schema_only: bool = False) -> Result:
+    """Run every rule on ``paths`` (default: claims/) of the project at ``root``."""
+    targets = [root / p for p in paths] or [root / "claims"]
+    return run(targets, find_project(targets), schema_only=schema_only)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project directory."""
+    return write_project(tmp_path / "repo", [])

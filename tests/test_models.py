@@ -1,0 +1,114 @@
+"""The models, the schemas generated from them, and located schema errors."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from ruamel.yaml import YAML
+
+from checker import schemas
+from checker.loader import LoadFailed, Mark, load_file, load_yaml
+from checker.models import DOCUMENT_MODELS, ClaimFile, QuantityValue, RelativeDate
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_MODELS))
+def test_committed_schemas_match_the_models(kind: str) -> None:
+    committed = (REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert committed == schemas.render(kind), "schemas/ is stale: run `checker schema`"
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_MODELS))
+def test_schemas_are_valid_json_schema(kind: str) -> None:
+    Draft202012Validator.check_schema(json.loads(schemas.render(kind)))
+
+
+def _dump(data: object) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.allow_unicode = True
+    yaml.width = 10**6
+    buffer = StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "claims").glob("*.yaml")), ids=lambda p: p.name)
+def test_repo_files_round_trip(path: Path) -> None:
+    catalogues = {"entities.yaml": "entities-file", "properties.yaml": "properties-file"}
+    kind = catalogues.get(path.name, "claim-file")
+    model, problems = schemas.validate(kind, load_file(path))
+    assert problems == [] and model is not None
+    dumped = model.model_dump(mode="json", exclude_none=True)
+    again, problems = schemas.validate(kind, load_yaml(_dump(dumped)))
+    assert problems == []
+    assert again == model
+
+
+def test_values_and_dates_parse_to_their_kinds() -> None:
+    model = ClaimFile.model_validate(
+        {
+            "source": {
+                "id": "s",
+                "title": "T",
+                "outlet": "O",
+                "published": "2021-02",
+                "language": "kk-Cyrl",
+                "text": "sources/s.txt",
+                "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            },
+            "claims": [
+                {
+                    "id": "crowd",
+                    "subject": "protesters",
+                    "property": "protest-size",
+                    "value": {"amount": 30, "unit": "person", "approx": "about"},
+                    "date": {"relative_to": "published", "offset": "-2 days"},
+                    "quote": "Around 30 protesters",
+                }
+            ],
+        }
+    )
+    claim = model.claims[0]
+    assert isinstance(claim.value, QuantityValue) and claim.value.amount == 30
+    assert isinstance(claim.date, RelativeDate) and claim.date.offset_parts() == (-2, "day")
+    assert model.source.publisher_name == "O"
+
+
+SOURCE = (
+    'source: {id: s, title: T, outlet: O, published: "2021-02-10", language: en, text: sources/s.txt,\n'
+    "         sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}\n"
+)
+CLAIM = "claims:\n  - id: c\n    subject: S\n    property: p\n    quote: q\n"
+
+# (claim-file text, code, line, column, words the message must contain)
+SCHEMA_ERRORS = [
+    (SOURCE + CLAIM + "    value: {amount: 10, unit: day}\n    qoute: x\n", "S001", 9, 5, ["qoute", "quote"]),
+    (SOURCE + CLAIM.replace("    quote: q\n", "") + "    value: {text: x}\n", "S001", 4, 5, ["quote"]),
+    (SOURCE + CLAIM + "    value: {amount: ten, unit: day}\n", "S001", 8, 21, ["number"]),
+    (SOURCE + CLAIM + "    value: {amount: 1, unit: day, approx: aboot}\n", "S001", 8, 43, ["about"]),
+    (SOURCE + CLAIM + "    value: {text: x}\n    date: 10 February 2021\n", "S001", 9, 11, ["ISO 8601"]),
+    (SOURCE + CLAIM + "    value: {text: x}\n    date: 2021-02-30\n", "S002", 9, 11, ["calendar"]),
+    (SOURCE + CLAIM + "    value: {min: 5, max: 1, unit: day}\n", "S002", 8, 12, ["greater"]),
+    (SOURCE + CLAIM + "    value: {amount: 5, min: 1, unit: day}\n", "S001", 8, 12, ["amount", "min"]),
+    (SOURCE + CLAIM + "    value: {text: x}\n    id: d\n", "L004", 9, 5, ["duplicate"]),
+    (SOURCE.replace("sha256: e3b0", "sha256: 0e3b0"), "S001", 2, 18, ["sha256"]),
+    (SOURCE + CLAIM + "    value: {text: x}\n    qualifiers: {Charge: x}\n", "S001", 9, 18, ["Charge"]),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column", "words"), SCHEMA_ERRORS)
+def test_schema_errors_are_located(text: str, code: str, line: int, column: int, words: list[str]) -> None:
+    try:
+        problems = schemas.validate("claim-file", load_yaml(text))[1]
+        found = [(p.code, p.mark, p.message) for p in problems]
+    except LoadFailed as failure:
+        found = [(p.code, p.mark, p.message) for p in failure.problems]
+    assert found, "expected a problem"
+    first_code, first_mark, message = found[0]
+    assert (first_code, first_mark) == (code, Mark(line, column)), found
+    for word in words:
+        assert word in message, message
