@@ -1,0 +1,139 @@
+"""The ``checker`` command line: parse arguments, call the engine, print, exit.
+
+Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage,
+configuration or internal error. No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from checker import __version__, schemas
+from checker.engine import run
+from checker.findings import Severity
+from checker.models import DOCUMENT_MODELS
+from checker.project import UsageError, find_project
+from checker.reporters import REPORTERS, Report
+from checker.rules import RULES, find
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except UsageError as exc:
+        print(f"checker: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:  # `checker check | head`: the reader left; say nothing more
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: no traceback for users
+        print(f"checker: internal error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        print("checker: please report this with the input that caused it", file=sys.stderr)
+        return EXIT_ERROR
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checker", description="Check YAML claims for consistency across sources."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="run every rule on claim files")
+    _add_check_arguments(check)
+    check.set_defaults(handler=_check, schema_only=False)
+
+    validate = commands.add_parser("validate", help="check claim files against the schemas only")
+    _add_check_arguments(validate)
+    validate.set_defaults(handler=_check, schema_only=True)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas generated from the models")
+    schema.add_argument("-o", "--output-dir", type=Path, default=Path("schemas"), help="default: schemas/")
+    schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
+    schema.set_defaults(handler=_schema)
+
+    explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
+    explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
+    explain.set_defaults(handler=_explain)
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.set_defaults(handler=_rules)
+    return parser
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON_CHOICES,
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths: list[Path] = list(args.paths)
+    project = find_project(paths)
+    result = run(paths, project, schema_only=args.schema_only)
+    report = Report(tuple(result.findings), result.files, result.claims)
+    sys.stdout.write(REPORTERS[args.format](report))
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _schema(args: argparse.Namespace) -> int:
+    out: Path = args.output_dir
+    stale = []
+    for kind in sorted(DOCUMENT_MODELS):
+        target = out / f"{kind}.schema.json"
+        text = schemas.render(kind)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(target)
+            continue
+        out.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target.as_posix()}")
+    for target in stale:
+        print(f"{target.as_posix()}: out of date; run `checker schema`", file=sys.stderr)
+    return EXIT_FINDINGS if stale else EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    rule = find(args.code)
+    if rule is None:
+        raise UsageError(f"no rule {args.code!r}; `checker rules` lists them")
+    print(f"{rule.code} {rule.name} (default severity: {rule.severity})\n")
+    print(rule.doc.strip())
+    return EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    for rule in RULES:
+        print(f"{rule.code}  {rule.name:<24} {rule.severity!s:<8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

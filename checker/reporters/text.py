@@ -1,0 +1,38 @@
+"""Plain text, one finding per line: ``path:line:col: CODE severity message``.
+
+Details (the other side of a conflict, quotes, the suggested action) follow
+on indented lines so that the first line stays grep- and editor-friendly.
+"""
+
+from __future__ import annotations
+
+from checker.reporters.base import Report
+from checker.textsafe import escape
+
+
+def render(report: Report) -> str:
+    lines: list[str] = []
+    for finding in report.findings:
+        lines.append(f"{finding.location}: {finding.code} {finding.severity} {escape(finding.message)}")
+        for quote in finding.quotes:
+            lines.append(f"    {quote.location}: \u201c{escape(quote.text)}\u201d")
+        for related in finding.related:
+            if not any(q.location == related for q in finding.quotes):
+                lines.append(f"    see also {related}")
+        if finding.action:
+            lines.append(f"    help: {escape(finding.action)}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: Report) -> str:
+    """One line: counts by severity and what was checked."""
+    counts = report.counts()
+    parts = ", ".join(f"{n} {_plural(str(s), n)}" for s, n in counts.items())
+    return f"{parts} in {report.files} {_plural('file', report.files)} ({report.claims} claims)"
+
+
+def _plural(word: str, n: int) -> str:
+    if word == "info" or n == 1:
+        return word
+    return word + "s"

@@ -1,0 +1,86 @@
+"""A claim names an entity that claims/entities.yaml does not know.
+
+Every subject, every entity-valued ``value`` and every id in a judgement must
+resolve to exactly one entity, by its canonical name or one of its aliases
+(case and spacing do not matter). Resolution is what lets the rules compare
+what different sources say about the same person; a name that resolves to
+nothing is compared with nothing.
+
+Bad:
+
+```yaml
+# file: claims/entities.yaml
+entities:
+  - {id: baibolat-kunbolatuly, name: Baibolat Kunbolatuly, type: person}
+```
+```yaml
+# file: claims/example.yaml
+source: {id: example, title: Example, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/example.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - id: sentence
+    subject: Baibolat Kunbolatul
+    property: jail-sentence
+    value: {amount: 10, unit: day}
+    quote: "sent him to jail for 10 days"
+```
+
+Good:
+
+```yaml
+# file: claims/entities.yaml
+entities:
+  - {id: baibolat-kunbolatuly, name: Baibolat Kunbolatuly, type: person}
+```
+```yaml
+# file: claims/example.yaml
+source: {id: example, title: Example, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/example.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - id: sentence
+    subject: Baibolat Kunbolatuly
+    property: jail-sentence
+    value: {amount: 10, unit: day}
+    quote: "sent him to jail for 10 days"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.corpus import Corpus
+from checker.findings import Finding, Severity
+from checker.rule import Rule
+from checker.suggest import did_you_mean
+
+ACTION = "add the name to claims/entities.yaml, as a new entity or as an alias of an existing one"
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    known_names = sorted({name for e in corpus.entities.values() for name in (e.name, *e.aliases)})
+    for ref in corpus.claims():
+        for field_name, name in ref.written_names():
+            if not corpus.resolve_name(name):
+                hint = did_you_mean(name, known_names)
+                yield RULE.finding(
+                    f"unknown entity {name!r}{hint}",
+                    ref.location(field_name),
+                    subject=(ref.key, field_name, name),
+                    action=ACTION,
+                )
+    if corpus.entities_file is None:
+        return
+    for j, judgement in enumerate(corpus.entities_file.model.judgements):
+        for k, entity_id in enumerate(judgement.entities):
+            if entity_id not in corpus.entities:
+                hint = did_you_mean(entity_id, corpus.entities)
+                yield RULE.finding(
+                    f"judgement names unknown entity id {entity_id!r}{hint}",
+                    corpus.entities_file.location(("judgements", j, "entities", k)),
+                    subject=("judgement", str(j), entity_id),
+                    action="use the id of an entity declared under 'entities'",
+                )
+
+
+RULE = Rule(code="R001", name="unknown-entity", severity=Severity.ERROR, doc=__doc__ or "", check=check)

@@ -1,0 +1,88 @@
+"""A claim's value is not of the kind its property expects.
+
+The property catalogue fixes each property's kind (quantity, date, text,
+entity) and, for quantities, the unit dimension. A jail sentence recorded as
+text, or in persons rather than days, cannot be compared with the others.
+
+Bad:
+
+```yaml
+# file: claims/properties.yaml
+properties:
+  - {id: jail-sentence, label: jail sentence, kind: quantity, dimension: duration}
+```
+```yaml
+source: {id: example, title: Example, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/example.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - id: sentence
+    subject: Baibolat Kunbolatuly
+    property: jail-sentence
+    value: {text: ten days}
+    quote: "sent him to jail for 10 days"
+```
+
+Good:
+
+```yaml
+# file: claims/properties.yaml
+properties:
+  - {id: jail-sentence, label: jail sentence, kind: quantity, dimension: duration}
+```
+```yaml
+source: {id: example, title: Example, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/example.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - id: sentence
+    subject: Baibolat Kunbolatuly
+    property: jail-sentence
+    value: {amount: 10, unit: day}
+    quote: "sent him to jail for 10 days"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker import units
+from checker.corpus import Corpus
+from checker.findings import Finding, Severity
+from checker.models import DateValue, EntityValue, QuantityValue, TextValue, ValueKind
+from checker.rule import Rule
+
+KIND_OF_VALUE = {
+    QuantityValue: ValueKind.QUANTITY,
+    DateValue: ValueKind.DATE,
+    TextValue: ValueKind.TEXT,
+    EntityValue: ValueKind.ENTITY,
+}
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    for ref in corpus.claims():
+        prop = corpus.properties.get(ref.claim.property)
+        if prop is None:
+            continue  # unknown-property reports it
+        value = ref.claim.value
+        kind = KIND_OF_VALUE[type(value)]
+        if kind is not prop.kind:
+            yield RULE.finding(
+                f"property {prop.id!r} takes a {prop.kind} value, not a {kind}",
+                ref.location("value"),
+                subject=(ref.key, "kind"),
+                action=f"record the value as a {prop.kind}, or use another property",
+            )
+        elif isinstance(value, QuantityValue):
+            unit = units.lookup(value.unit)
+            if unit is not None and unit.dimension != prop.dimension:
+                yield RULE.finding(
+                    f"property {prop.id!r} is measured in {prop.dimension}, but {value.unit!r} "
+                    f"is a unit of {unit.dimension}",
+                    ref.location("value", "unit"),
+                    subject=(ref.key, "dimension"),
+                    action=f"use a unit of {prop.dimension}",
+                )
+
+
+RULE = Rule(code="R009", name="value-kind-mismatch", severity=Severity.ERROR, doc=__doc__ or "", check=check)
