@@ -1,15 +1,22 @@
-"""The pipeline: load -> validate -> build the corpus -> run rules -> sorted findings.
+"""The pipeline: load -> validate -> build the corpus -> run rules -> configure -> waive.
 
-The engine decides nothing about output or exit codes; the CLI does that
-with the :class:`Result` it returns.
+Rules never see the configuration: the engine applies it to their findings
+(rule selection, severity overrides and ``off``, per-path overrides, then
+waivers), skipping corpus rules that cannot report anything. It decides
+nothing about output or exit codes; the CLI does that with the
+:class:`Result` it returns.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from checker import waivers
+from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location
 from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_file
@@ -34,6 +41,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     claims: int = 0
+    waived: list[waivers.Waived] = field(default_factory=list)  # not reported, but counted
 
 
 def load_corpus(
@@ -54,17 +62,79 @@ def load_corpus(
 
 
 def run(
-    paths: list[Path], project: Project, *, schema_only: bool = False, limits: LoaderLimits = DEFAULT_LIMITS
+    paths: list[Path],
+    project: Project,
+    *,
+    schema_only: bool = False,
+    limits: LoaderLimits = DEFAULT_LIMITS,
+    config: Config | None = None,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    today: dt.date | None = None,
 ) -> Result:
-    """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule."""
+    """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
+
+    ``config`` defaults to the project's own configuration (raises
+    :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
+    codes (all rules when ``select`` is None); ``today`` decides which
+    waivers have expired (default: :func:`checker.waivers.today`).
+    """
+    if config is None:
+        config = load_config(project)
+    wanted = frozenset(REGISTRY if select is None else select) - frozenset(ignore)
     corpus, findings = load_corpus(paths, project, limits)
     if not schema_only:
         for rule in corpus_rules():
-            assert rule.check is not None
-            findings.extend(rule.check(corpus))
+            if rule.code in wanted and config.may_report(rule.code):
+                assert rule.check is not None
+                findings.extend(rule.check(corpus))
     unique = {(f.fingerprint, f.location, f.message): f for f in findings}
-    ordered = sorted(unique.values(), key=Finding.sort_key)
-    return Result(ordered, files=len(corpus.checked), claims=sum(len(f.model.claims) for f in corpus.files))
+    complete = bool(config.waivers) and select is None and not ignore and not schema_only
+    complete = complete and _whole(corpus, project)
+    loaded_sources = {f.model.source.id for f in corpus.files}
+
+    def judged(waiver: waivers.Waiver) -> bool:
+        """Whether this run could have produced what ``waiver`` covers (so it may be called unused)."""
+        if complete:
+            return True
+        if waiver.rule is None:
+            return False
+        ran = waiver.rule in wanted and (not schema_only or REGISTRY[waiver.rule].check is None)
+        return ran and all(key.split("/", 1)[0] in loaded_sources for key in waiver.claims)
+
+    outcome = waivers.apply(
+        _configure(unique.values(), config, wanted),
+        config.waivers,
+        today=today or (waivers.today() if config.waivers else dt.date.min),
+        judged=judged,
+    )
+    ordered = sorted([*outcome.findings, *_configure(outcome.problems, config, wanted)], key=Finding.sort_key)
+    return Result(
+        ordered,
+        files=len(corpus.checked),
+        claims=sum(len(f.model.claims) for f in corpus.files),
+        waived=sorted(outcome.waived, key=lambda w: w.finding.sort_key()),
+    )
+
+
+def _configure(findings: Iterable[Finding], config: Config, wanted: frozenset[str]) -> list[Finding]:
+    """Keep the findings of wanted rules that are not off, at their configured severity."""
+    kept = []
+    for finding in findings:
+        if finding.code not in wanted:
+            continue
+        severity = config.severity(finding.code, finding.location.path, finding.severity)
+        if severity is None:
+            continue
+        kept.append(finding if severity == finding.severity else replace(finding, severity=severity))
+    return kept
+
+
+def _whole(corpus: Corpus, project: Project) -> bool:
+    """Whether every claim file of the project was checked."""
+    if not project.claims_dir.is_dir():
+        return False
+    return set(discover([], project)) <= set(corpus.checked)
 
 
 def _load(

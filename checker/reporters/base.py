@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.findings import Finding, Severity
+from checker.waivers import Waived
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Report:
     findings: tuple[Finding, ...]
     files: int
     claims: int
+    waived: tuple[Waived, ...] = ()  # findings a waiver covers: not reported, but counted
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity, every severity present (0 when none)."""

@@ -1,0 +1,136 @@
+"""Waivers: findings an editor has reviewed and accepted, with a reason.
+
+A waiver names a finding by its fingerprint, or by its rule and the claims it
+is about (``source-id/claim-id`` keys, all of which must be among the
+finding's subject ids). Waivers are applied after severities: a waived
+finding is not reported but counted. A waiver past its ``expires`` date no
+longer applies and is itself a finding (W002); a waiver that matches nothing
+is one too (W001), so that stale waivers do not pile up. Those two findings
+are never waivable.
+
+"Today" is injectable for tests; otherwise it honours ``SOURCE_DATE_EPOCH``
+so that a rebuilt report is byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from checker.findings import Finding, Location
+from checker.project import UsageError
+from checker.rules import expired_waiver, unused_waiver
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One waiver of the configuration, located where it is written."""
+
+    reason: str
+    location: Location
+    fingerprint: str | None = None
+    rule: str | None = None  # a rule code, when the waiver names a rule and claims
+    claims: tuple[str, ...] = ()
+    by: str | None = None
+    expires: dt.date | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        """Whether this waiver covers ``finding``."""
+        if self.fingerprint is not None:
+            return finding.fingerprint == self.fingerprint
+        return finding.code == self.rule and set(self.claims) <= set(finding.subject)
+
+    def expired(self, today: dt.date) -> bool:
+        """A waiver applies up to and including its expiry date."""
+        return self.expires is not None and self.expires < today
+
+    def describe(self) -> str:
+        """How the waiver is written: its fingerprint, or its rule and claims."""
+        if self.fingerprint is not None:
+            return f"fingerprint {self.fingerprint}"
+        return f"{self.rule} on {', '.join(self.claims)}"
+
+    def identity(self) -> tuple[str, ...]:
+        """Stable ids of the waiver (the subject of a finding about it)."""
+        if self.fingerprint is not None:
+            return (self.location.path, f"fingerprint:{self.fingerprint}")
+        return (self.location.path, f"rule:{self.rule}", *(f"claim:{c}" for c in self.claims))
+
+
+class Waived(NamedTuple):
+    """A finding that was not reported, and the waiver that covered it."""
+
+    finding: Finding
+    waiver: Waiver
+
+
+@dataclass
+class Outcome:
+    """What applying the waivers did."""
+
+    findings: list[Finding] = field(default_factory=list)  # still reported
+    waived: list[Waived] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)  # W001/W002 findings about the waivers
+
+
+def today() -> dt.date:
+    """Today's date (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.UTC).date()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+
+
+def apply(
+    findings: Iterable[Finding],
+    waivers: Sequence[Waiver],
+    *,
+    today: dt.date,
+    judged: Callable[[Waiver], bool] = lambda waiver: True,
+) -> Outcome:
+    """Drop the findings a live waiver covers; report expired waivers and unused ones.
+
+    ``judged`` says whether this run could have produced the findings a
+    waiver covers (a run restricted to some rules or files cannot tell that a
+    waiver of another rule or file is unused); only those waivers can be
+    reported as unused.
+    """
+    live = [w for w in waivers if not w.expired(today)]
+    used: set[int] = set()
+    outcome = Outcome()
+    for finding in findings:
+        matching = [i for i, waiver in enumerate(live) if waiver.matches(finding)]
+        if matching:
+            used.update(matching)
+            outcome.waived.append(Waived(finding, live[matching[0]]))
+        else:
+            outcome.findings.append(finding)
+    for waiver in waivers:
+        if waiver.expired(today):
+            assert waiver.expires is not None
+            outcome.problems.append(
+                expired_waiver.RULE.finding(
+                    f"waiver ({waiver.describe()}) expired on {waiver.expires.isoformat()};"
+                    " the findings it covered are reported again",
+                    waiver.location,
+                    subject=waiver.identity(),
+                    action="fix what it waived, or review the waiver and move its expiry date",
+                )
+            )
+    for index, waiver in enumerate(live):
+        if index not in used and judged(waiver):
+            outcome.problems.append(
+                unused_waiver.RULE.finding(
+                    f"waiver ({waiver.describe()}) matches no finding",
+                    waiver.location,
+                    subject=waiver.identity(),
+                    action="remove the waiver, or correct the fingerprint, rule or claims it names",
+                )
+            )
+    return outcome
