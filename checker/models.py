@@ -361,6 +361,11 @@ class Property(StrictModel):
         default=None, description="For time series: the direction values may only move in."
     )
     tolerance: Tolerance = Field(default_factory=Tolerance)
+    scope: list[Identifier] = Field(
+        default_factory=list,
+        description="Qualifiers (or 'place') that make a different fact when they differ: a population rank "
+        "in China is not a population rank in Xinjiang. Claims differing in scope are never compared.",
+    )
 
     @model_validator(mode="after")
     def _dimension_for_quantities(self) -> Property:

@@ -1,10 +1,11 @@
 """A claim names an entity that claims/entities.yaml does not know.
 
-Every subject, every entity-valued ``value`` and every id in a judgement must
-resolve to exactly one entity, by its canonical name or one of its aliases
-(case and spacing do not matter). Resolution is what lets the rules compare
-what different sources say about the same person; a name that resolves to
-nothing is compared with nothing.
+Every subject and every entity-valued ``value`` should resolve to one
+entity, by its canonical name or one of its aliases (case and spacing do not
+matter). A name the catalogue does not know is still compared, but only by
+its spelling and through name matching (see name-variant), without a type or
+recorded judgements to go on — so register it. A judgement naming an entity
+id that does not exist is an error: it settles nothing.
 
 Bad:
 
@@ -64,7 +65,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             if not corpus.resolve_name(name):
                 hint = did_you_mean(name, known_names)
                 yield RULE.finding(
-                    f"unknown entity {name!r}{hint}",
+                    f"{name!r} is not in claims/entities.yaml{hint}",
                     ref.location(field_name),
                     subject=(ref.key, field_name, name),
                     action=ACTION,
@@ -80,7 +81,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     corpus.entities_file.location(("judgements", j, "entities", k)),
                     subject=("judgement", str(j), entity_id),
                     action="use the id of an entity declared under 'entities'",
+                    severity=Severity.ERROR,
                 )
 
 
-RULE = Rule(code="R001", name="unknown-entity", severity=Severity.ERROR, doc=__doc__ or "", check=check)
+RULE = Rule(code="R001", name="unknown-entity", severity=Severity.WARNING, doc=__doc__ or "", check=check)

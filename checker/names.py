@@ -1,0 +1,294 @@
+"""Name normalisation and matching across scripts, transliterations and suffixes.
+
+The same person is written Қасым-Жомарт Тоқаев, Qasym-Zhomart Toqaev and
+Kassym-Jomart Tokayev; Baibolat Kunbolatuly drops his patronymic suffix to
+become Baibolat Kunbolat; a Russian text writes Байболата (genitive). Two
+names are compared token by token on three keys:
+
+* the *skeleton*: the name in Latin letters (anyascii) with transliteration
+  choices folded together (q/k, kh/h, zh/j, y/i, ts/c, doubled letters, an
+  ``i`` glide between vowels), so Toqaev, Tokayev and Tokaev meet;
+* the *stem*: the skeleton without a Turkic or Slavic patronymic or surname
+  suffix (-uly, -kyzy, -ovich, -ovna, -ov, -eva, ...), so Kunbolatuly meets
+  Kunbolat;
+* for tokens written in Cyrillic, the stem without a grammatical case ending
+  (Байболата -> baibolat).
+
+Tokens that share no key may still match on a fuzzy score of their skeletons
+(rapidfuzz), for spelling noise such as Zauatkhan / Zauathan. Given names must
+match too, so the brothers Baibolat and Baimurat Kunbolatuly stay apart.
+
+Pairs are found by blocking on these keys, never by comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
+
+#: Fuzzy similarity (0..1) two token skeletons need to match without a shared key.
+TOKEN_SIMILARITY = 0.85
+#: Tokens shorter than this must match on a key; a fuzzy score means nothing on them.
+MIN_FUZZY_LENGTH = 5
+#: Shortest stem a suffix may leave behind.
+MIN_STEM = 4
+
+# Transliteration choices folded together, longest first so "shch" wins over "sh".
+_FOLDS = (
+    ("shch", "s"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+)
+_FOLD_PATTERN = re.compile("|".join(re.escape(a) for a, _ in _FOLDS))
+_FOLD_MAP = dict(_FOLDS)
+_GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+_DOUBLE = re.compile(r"(.)\1+")
+
+# Suffixes in skeleton spelling (after folding), longest first.
+_PATRONYMIC = ("ovic", "evic", "ovna", "evna", "icna", "ogli", "oglu", "kizi", "gizi", "uli", "ulu", "ic")
+_SURNAME = ("skaia", "skii", "ski", "ova", "eva", "ina", "ov", "ev", "in")
+# Case endings in skeleton spelling: Russian (-ogo, -omu, -om, -a, -u, -e ...) and Kazakh
+# (-ka/-ga/-na dative, -da/-ta locative, -din/-tin/-ning genitive, -dan/-nan ablative, -men instrumental).
+_CASE_ENDINGS = (
+    "ning",
+    "nin",
+    "din",
+    "tin",
+    "dan",
+    "den",
+    "tan",
+    "ten",
+    "nan",
+    "nen",
+    "men",
+    "ben",
+    "pen",
+    "ogo",
+    "omu",
+    "oi",
+    "om",
+    "im",
+    "ka",
+    "ke",
+    "ga",
+    "ge",
+    "da",
+    "de",
+    "ta",
+    "te",
+    "di",
+    "ti",
+    "ni",
+    "a",
+    "u",
+    "e",
+    "i",
+)
+
+_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+_TOKEN_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a name, with the keys it can match on."""
+
+    text: str  # lowercase Latin, as transliterated
+    skeleton: str
+    keys: frozenset[str]
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.text) == 1
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as written, analysed for matching."""
+
+    written: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def latin(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def skeleton(self) -> str:
+        return " ".join(t.skeleton for t in self.tokens)
+
+
+def to_latin(text: str) -> str:
+    """The text in Latin letters: NFKC, then anyascii's transliteration."""
+    return anyascii(unicodedata.normalize("NFKC", text))
+
+
+def skeleton(token: str) -> str:
+    """Fold transliteration choices: Toqaev, Tokayev and Tokaev all give ``tokaev``."""
+    folded = _FOLD_PATTERN.sub(lambda m: _FOLD_MAP[m.group()], token.lower())
+    folded = _GLIDE.sub("", folded)
+    return _DOUBLE.sub(r"\1", folded)
+
+
+def strip_suffix(word: str, suffixes: Iterable[str]) -> str:
+    """``word`` without the first matching suffix, if enough stem is left."""
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def analyse(written: str) -> NameForm:
+    """Split a name into tokens and work out each token's match keys."""
+    tokens = []
+    for raw in re.split(r"[\s\-‐‑–—'’ʼ.,]+", unicodedata.normalize("NFKC", written.strip())):
+        if not raw:
+            continue
+        latin = _TOKEN_SPLIT.sub("", to_latin(raw).lower())
+        if not latin:
+            continue
+        skel = skeleton(latin)
+        keys = {skel, strip_suffix(skel, _PATRONYMIC + _SURNAME)}
+        if _CYRILLIC.search(raw):  # a Russian or Kazakh text may decline the name
+            caseless = strip_suffix(skel, _CASE_ENDINGS)
+            keys |= {caseless, strip_suffix(caseless, _PATRONYMIC + _SURNAME)}
+        tokens.append(Token(latin, skel, frozenset(keys)))
+    return NameForm(written, tuple(tokens))
+
+
+def token_similarity(a: Token, b: Token) -> float:
+    """1.0 for a shared key or an initial that fits; else the skeletons' normalised similarity."""
+    if a.keys & b.keys:
+        return 1.0
+    if a.is_initial or b.is_initial:
+        return 1.0 if a.text[0] == b.text[0] else 0.0
+    if min(len(a.skeleton), len(b.skeleton)) < MIN_FUZZY_LENGTH:
+        return 0.0
+    return float(Levenshtein.normalized_similarity(a.skeleton, b.skeleton))
+
+
+@dataclass(frozen=True)
+class Match:
+    """How two names relate."""
+
+    score: float  # mean token similarity over the shorter name, 0..1
+    subset: bool  # the shorter name has fewer tokens than the longer one
+    exact_tokens: bool  # every matched token is spelled the same (after case folding)
+
+
+def compare(a: NameForm, b: NameForm) -> Match | None:
+    """Match the tokens of the shorter name to distinct tokens of the longer one.
+
+    Returns None unless every token of the shorter name finds a partner at
+    or above :data:`TOKEN_SIMILARITY`.
+    """
+    short, long_ = sorted((a, b), key=lambda f: (len(f.tokens), f.latin))  # symmetric by construction
+    if not short.tokens or all(t.is_initial for t in short.tokens + long_.tokens):
+        return None
+    used: set[int] = set()
+    scores = []
+    exact = True
+    for token in short.tokens:
+        best, best_index = 0.0, -1
+        for index, other in enumerate(long_.tokens):
+            if index in used:
+                continue
+            similarity = token_similarity(token, other)
+            if similarity > best:
+                best, best_index = similarity, index
+        if best < TOKEN_SIMILARITY:
+            return None
+        used.add(best_index)
+        scores.append(best)
+        exact = exact and token.text == long_.tokens[best_index].text
+    if all(t.is_initial for t in short.tokens):
+        return None  # "K." alone says nothing
+    return Match(sum(scores) / len(scores), len(short.tokens) < len(long_.tokens), exact)
+
+
+def block_keys(form: NameForm) -> set[str]:
+    """Keys that any likely match shares with this name (for blocking)."""
+    keys: set[str] = set()
+    for token in form.tokens:
+        if token.is_initial:
+            continue
+        keys |= token.keys
+        keys.add("~" + token.skeleton[:3])  # a fuzzy partner almost always shares its first letters
+    return keys
+
+
+def candidate_pairs(forms: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of written forms that share a block key, each pair once, sorted."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for written in forms:
+        for key in block_keys(analyse(written)):
+            by_key[key].add(written)
+    pairs: set[tuple[str, str]] = set()
+    for members in by_key.values():
+        ordered = sorted(members)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
+                pairs.add((first, second))
+    return sorted(pairs)
+
+
+def explain(a: str, b: str) -> str:
+    """Say how two matching names differ: "suffix -uly dropped", "transliteration"."""
+    first, second = analyse(a), analyse(b)
+    short, long_ = (first, second) if len(first.tokens) <= len(second.tokens) else (second, first)
+    reasons: dict[str, list[str]] = {}
+    used: set[int] = set()
+    for token in short.tokens:
+        candidates = [(token_similarity(token, o), i) for i, o in enumerate(long_.tokens) if i not in used]
+        if not candidates:
+            break
+        _, index = max(candidates, key=lambda c: (c[0], -c[1]))
+        used.add(index)
+        difference = _token_difference(token, long_.tokens[index])
+        if difference:
+            kind, detail = difference
+            details = reasons.setdefault(kind, [])
+            if detail and detail not in details:
+                details.append(detail)
+    missing = [t.text for i, t in enumerate(long_.tokens) if i not in used]
+    if missing:
+        reasons["one form omits " + " ".join(repr(m.capitalize()) for m in missing)] = []
+    parts = [f"{kind} ({', '.join(details)})" if details else kind for kind, details in reasons.items()]
+    return "; ".join(parts) or "written differently"
+
+
+def _token_difference(a: Token, b: Token) -> tuple[str, str] | None:
+    """The kind of difference between two matched tokens, and its detail."""
+    if a.text == b.text:
+        return None
+    pair = f"{a.text.capitalize()} / {b.text.capitalize()}"
+    if a.skeleton == b.skeleton:
+        return "transliteration", pair
+    short, long_ = sorted((a, b), key=lambda t: len(t.text))
+    if long_.text.startswith(short.text) and a.keys & b.keys:
+        return f"suffix -{long_.text[len(short.text) :]} dropped", ""
+    if a.keys & b.keys:
+        return "suffix or case ending", pair
+    if a.is_initial or b.is_initial:
+        return "initial for a name", ""
+    return "spelling", pair

@@ -1,0 +1,302 @@
+"""Resolution: who each claim is about, and what its dates and values allow.
+
+Computed once per run (:func:`resolution`) and shared by the rules:
+
+* **Identities.** Every name a claim writes resolves to a catalogue entity
+  (by name or alias) or, failing that, to an identity of its own keyed by the
+  name. Same-as judgements join identities for certain; name matching
+  (:mod:`checker.names`) joins them as *likely* the same unless a
+  distinct-from judgement keeps them apart. Rules compare claims within a
+  likely cluster and say when the identity is only likely.
+* **Dates.** Absolute, partial and relative dates become day intervals.
+* **Values.** Quantities become intervals in their dimension's base unit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker import names
+from checker.corpus import ClaimRef, Corpus, name_key
+from checker.intervals import Interval, partial_date_interval, quantity_interval, shift_dates
+from checker.models import DateValue, EntityType, EntityValue, QuantityValue, RelativeDate
+
+PUBLISHED = "published"
+
+
+class UnionFind:
+    """Disjoint sets over string ids; the smallest id is each set's representative."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        parent = self.parent.setdefault(item, item)
+        if parent != item:
+            parent = self.parent[item] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self.parent[high] = low
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An entity from the catalogue, or a name that no catalogue entity carries."""
+
+    id: str
+    label: str
+    type: EntityType | None
+    explicit: bool
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A place where a claim writes a name."""
+
+    ref: ClaimRef
+    field: str  # "subject" or "value"
+    written: str
+
+
+@dataclass(frozen=True)
+class VariantLink:
+    """Two identities whose names likely denote one entity, with no judgement recorded."""
+
+    a: str
+    b: str
+    form_a: str
+    form_b: str
+    match: names.Match
+    why: str
+
+
+@dataclass
+class Identities:
+    """Every identity, how claims' names resolve to them, and how they cluster."""
+
+    by_id: dict[str, Identity] = field(default_factory=dict)
+    of_name: dict[str, str] = field(default_factory=dict)  # name_key -> identity id
+    occurrences: dict[str, list[Occurrence]] = field(default_factory=lambda: defaultdict(list))
+    links: list[VariantLink] = field(default_factory=list)
+    confirmed: UnionFind = field(default_factory=UnionFind)
+    likely: UnionFind = field(default_factory=UnionFind)
+    distinct: set[frozenset[str]] = field(default_factory=set)
+
+    def of(self, written: str) -> str | None:
+        """The identity a written name resolves to (None when it is ambiguous)."""
+        return self.of_name.get(name_key(written))
+
+    def cluster(self, identity: str) -> str:
+        """The likely cluster an identity belongs to."""
+        return self.likely.find(identity)
+
+    def certain(self, a: str, b: str) -> bool:
+        """True when two identities are one by the catalogue or a same-as judgement."""
+        return self.confirmed.find(a) == self.confirmed.find(b)
+
+    def label(self, identity: str) -> str:
+        return self.by_id[identity].label
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What resolution worked out about one claim."""
+
+    ref: ClaimRef
+    subject: str | None  # identity id
+    date: Interval | None
+    as_of: Interval | None
+    value: Interval | None  # quantities in base units; dates as day ordinals
+    value_identity: str | None  # for entity values
+
+
+class Resolution:
+    """The resolved corpus; build with :func:`resolution`."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    @cached_property
+    def identities(self) -> Identities:
+        return _identities(self.corpus)
+
+    @cached_property
+    def facts(self) -> list[ClaimFacts]:
+        """Facts of every claim, in corpus order."""
+        ids = self.identities
+        out: list[ClaimFacts] = []
+        for loaded in self.corpus.files:
+            refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
+            dates = _DateResolver(refs)
+            for ref in refs:
+                value = ref.claim.value
+                value_interval: Interval | None = None
+                value_identity = None
+                if isinstance(value, QuantityValue):
+                    value_interval = quantity_interval(value)
+                elif isinstance(value, DateValue):
+                    value_interval = dates.resolve(value.date)
+                elif isinstance(value, EntityValue):
+                    value_identity = ids.of(value.entity)
+                out.append(
+                    ClaimFacts(
+                        ref,
+                        ids.of(ref.claim.subject),
+                        dates.resolve(ref.claim.date),
+                        dates.resolve(ref.claim.as_of),
+                        value_interval,
+                        value_identity,
+                    )
+                )
+        return out
+
+    def facts_of(self, ref: ClaimRef) -> ClaimFacts:
+        return self._facts_by_key[(ref.file.path, ref.index)]
+
+    @cached_property
+    def _facts_by_key(self) -> dict[tuple[str, int], ClaimFacts]:
+        return {(f.ref.file.path, f.ref.index): f for f in self.facts}
+
+
+def resolution(corpus: Corpus) -> Resolution:
+    """The corpus's resolution, computed once and shared by every rule."""
+    cached = corpus.derived.get("resolution")
+    if not isinstance(cached, Resolution):
+        cached = corpus.derived["resolution"] = Resolution(corpus)
+    return cached
+
+
+# -- identities ----------------------------------------------------------------------------
+
+
+def _identities(corpus: Corpus) -> Identities:
+    ids = Identities()
+    for entity in corpus.entities.values():
+        forms = tuple(dict.fromkeys((entity.name, *entity.aliases)))
+        ids.by_id[entity.id] = Identity(entity.id, entity.name, entity.type, True, forms)
+        ids.confirmed.find(entity.id)
+    for key, entity_ids in corpus.names.items():
+        if len(entity_ids) == 1:
+            ids.of_name[key] = entity_ids[0]
+    ambiguous = {key for key, entity_ids in corpus.names.items() if len(entity_ids) > 1}
+    written_forms: dict[str, list[str]] = defaultdict(list)
+    for ref in corpus.claims():
+        for field_name, written in ref.written_names():
+            key = name_key(written)
+            if key in ambiguous:
+                continue
+            identity = ids.of_name.get(key)
+            if identity is None:
+                identity = ids.of_name[key] = "name:" + key
+            if written not in written_forms[identity]:
+                written_forms[identity].append(written)
+            ids.occurrences[identity].append(Occurrence(ref, field_name, written))
+    for identity, written_list in written_forms.items():
+        if identity not in ids.by_id:
+            ids.by_id[identity] = Identity(identity, written_list[0], None, False, tuple(written_list))
+    for identity in ids.by_id:
+        ids.likely.find(identity)
+    if corpus.entities_file is not None:
+        for judgement in corpus.entities_file.model.judgements:
+            a, b = judgement.entities
+            if a not in ids.by_id or b not in ids.by_id:
+                continue  # unknown-entity reports it
+            if judgement.relation == "same-as":
+                ids.confirmed.union(a, b)
+                ids.likely.union(a, b)
+            else:
+                ids.distinct.add(frozenset((a, b)))
+    _link_variants(ids)
+    return ids
+
+
+def _link_variants(ids: Identities) -> None:
+    """Find likely-same identities by name matching, blocked so it scales."""
+    owner: dict[str, set[str]] = defaultdict(set)
+    for identity in ids.by_id.values():
+        for form in identity.forms:
+            owner[form].add(identity.id)
+    best: dict[tuple[str, str], VariantLink] = {}
+    fullest = {identity.id: _fullest(identity) for identity in ids.by_id.values()}
+    for form_a, form_b in names.candidate_pairs(owner):
+        match = names.compare(names.analyse(form_a), names.analyse(form_b))
+        if match is None:
+            continue
+        for a in sorted(owner[form_a]):
+            for b in sorted(owner[form_b]):
+                if a == b or ids.certain(a, b) or frozenset((a, b)) in ids.distinct:
+                    continue
+                if not _types_fit(ids.by_id[a], ids.by_id[b], match):
+                    continue
+                if not _full_names_fit(fullest[a], fullest[b]):
+                    continue  # "Kunbolatuly" fits both brothers; their full names tell them apart
+                first, second = sorted((a, b))
+                fa, fb = (form_a, form_b) if first == a else (form_b, form_a)
+                link = VariantLink(first, second, fa, fb, match, names.explain(fa, fb))
+                current = best.get((first, second))
+                if current is None or _link_rank(link) < _link_rank(current):
+                    best[(first, second)] = link
+    for key in sorted(best):
+        link = best[key]
+        ids.links.append(link)
+        ids.likely.union(link.a, link.b)
+
+
+def _fullest(identity: Identity) -> names.NameForm:
+    """The identity's name with the most words: the one that tells it apart best."""
+    return max((names.analyse(f) for f in identity.forms), key=lambda n: (len(n.tokens), n.written))
+
+
+def _full_names_fit(a: names.NameForm, b: names.NameForm) -> bool:
+    if len(a.tokens) < 2 or len(b.tokens) < 2:
+        return True
+    return names.compare(a, b) is not None
+
+
+def _link_rank(link: VariantLink) -> tuple[bool, float, int, str, str]:
+    """Prefer the most telling pair of forms: full names over short ones, then best score."""
+    length = len(link.form_a) + len(link.form_b)
+    return (link.match.subset, -link.match.score, -length, link.form_a, link.form_b)
+
+
+def _types_fit(a: Identity, b: Identity, match: names.Match) -> bool:
+    """Entities of different types never merge; partial names only for people."""
+    if a.type is not None and b.type is not None and a.type is not b.type:
+        return False
+    if match.subset:
+        kinds = {a.type, b.type}
+        return EntityType.PERSON in kinds and kinds <= {EntityType.PERSON, None}
+    return True
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+class _DateResolver:
+    """Resolves the dates of one file's claims, following relative dates."""
+
+    def __init__(self, refs: list[ClaimRef]) -> None:
+        self.refs = refs
+        self.by_id = {ref.claim.id: ref for ref in reversed(refs)}
+        self.published = partial_date_interval(refs[0].file.model.source.published) if refs else None
+
+    def resolve(self, spec: str | RelativeDate | None, seen: frozenset[str] = frozenset()) -> Interval | None:
+        if spec is None:
+            return None
+        if isinstance(spec, str):
+            return partial_date_interval(spec)
+        if spec.relative_to == PUBLISHED:
+            base = self.published
+        else:
+            target = self.by_id.get(spec.relative_to)
+            if target is None or spec.relative_to in seen:
+                return None  # bad-date-reference reports it
+            base = self.resolve(target.claim.date, seen | {spec.relative_to})
+        return shift_dates(base, spec) if base is not None else None

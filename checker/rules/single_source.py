@@ -1,0 +1,86 @@
+"""A fact is stated by one source only.
+
+A fact one source states and no other confirms is the first thing a
+fact-checker looks at before publication. This is information, not a
+problem: find a second, independent source, or attribute the fact clearly.
+Claims count as the same fact when they are about the same (or likely the
+same) subject and property, their values agree and their dates fit.
+
+Bad:
+
+```yaml
+# file: claims/entities.yaml
+entities:
+  - {id: state-department, name: U.S. State Department, type: organisation}
+```
+```yaml
+# file: claims/properties.yaml
+properties:
+  - {id: people-detained, label: people detained, kind: quantity, dimension: count}
+```
+```yaml
+# file: claims/one.yaml
+source: {id: one, title: One, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/one.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - {id: detained, subject: U.S. State Department, property: people-detained,
+     value: {amount: 2000000, unit: person, approx: at-most}, quote: "as many as 2 million"}
+```
+
+Good:
+
+```yaml
+# file: claims/entities.yaml
+entities:
+  - {id: state-department, name: U.S. State Department, type: organisation}
+```
+```yaml
+# file: claims/properties.yaml
+properties:
+  - {id: people-detained, label: people detained, kind: quantity, dimension: count}
+```
+```yaml
+# file: claims/one.yaml
+source: {id: one, title: One, outlet: Example News, published: "2021-02-10", language: en,
+         text: sources/one.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - {id: detained, subject: U.S. State Department, property: people-detained,
+     value: {amount: 2000000, unit: person, approx: at-most}, quote: "as many as 2 million"}
+```
+```yaml
+# file: claims/two.yaml
+source: {id: two, title: Two, outlet: Other Daily, published: "2021-02-11", language: en,
+         text: sources/two.txt, sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
+claims:
+  - {id: detained, subject: U.S. State Department, property: people-detained,
+     value: {amount: 1.8, unit: person, approx: about}, quote: "about 1.8 million"}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.compare import describe_fact, facts_stated
+from checker.corpus import Corpus
+from checker.findings import Finding, Severity
+from checker.rule import Rule
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    for fact in facts_stated(corpus):
+        sources = {f.ref.source_id for f in fact}
+        if len(sources) != 1:
+            continue
+        first = fact[0].ref
+        yield RULE.finding(
+            f"only {first.source_id} states this: {describe_fact(fact[0], corpus)}",
+            first.location("value"),
+            related=[f.ref.location("value") for f in fact[1:]],
+            quotes=[first.quote()],
+            action="find a second, independent source, or attribute the fact in the text",
+            subject=tuple(f.ref.key for f in fact),
+        )
+
+
+RULE = Rule(code="C001", name="single-source", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -1,0 +1,97 @@
+"""Name matching: transliterations, suffixes and scripts meet; different people do not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.names import analyse, candidate_pairs, compare, explain, skeleton
+
+SAME = [
+    ("Baibolat Kunbolatuly", "Baibolat Kunbolat"),  # Kazakh patronymic suffix dropped
+    ("Kunbolatuly", "Kunbolat"),
+    ("Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"),  # transliteration
+    ("Қасым-Жомарт Тоқаев", "Kassym-Jomart Tokayev"),  # Kazakh Cyrillic
+    ("Токаев", "Tokayev"),  # Russian Cyrillic
+    ("Байболата Кунболатулы", "Baibolat Kunbolatuly"),  # Russian genitive case ending
+    ("Nursultan Nazarbayev", "Nursultan Nazarbaev"),
+    ("Zauatkhan Tursyn", "Zauathan Tursyn"),
+    ("Aigerim Tazhi", "Aigerim Tazhikyzy"),  # -kyzy (daughter of)
+    ("Sergei Ivanovich Petrov", "Sergey Petrov"),  # a short form with a transliteration
+    ("K. Tokayev", "Kassym-Jomart Tokayev"),  # an initial
+]
+
+DIFFERENT = [
+    ("Baibolat Kunbolatuly", "Baimurat Kunbolatuly"),  # brothers
+    ("Baibolat", "Baimurat"),
+    ("Kazakhs", "Kazakhstan"),
+    ("Han", "Hui"),
+    ("Marat Tokayev", "Murat Tokayev"),
+    ("Almaty", "Astana"),
+    ("K.", "Kassym-Jomart Tokayev"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_names_match(a: str, b: str) -> None:
+    match = compare(analyse(a), analyse(b))
+    assert match is not None, explain(a, b)
+    assert (a, b) in candidate_pairs([a, b]) or (b, a) in candidate_pairs([a, b]), "blocking must pair them"
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert compare(analyse(a), analyse(b)) is None
+
+
+def test_explanations_name_the_difference() -> None:
+    assert explain("Baibolat Kunbolatuly", "Baibolat Kunbolat") == "suffix -uly dropped"
+    assert "transliteration" in explain("Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev")
+    assert "omits 'Jomart'" in explain("K. Tokayev", "Kassym-Jomart Tokayev")
+
+
+def test_skeleton_folds_transliterations() -> None:
+    assert skeleton("toqaev") == skeleton("tokayev") == skeleton("tokaev") == "tokaev"
+    assert skeleton("kassym") == skeleton("qasym")
+    assert skeleton("zhomart") == skeleton("jomart")
+
+
+def test_short_forms_are_subsets_with_exact_tokens() -> None:
+    match = compare(analyse("Kunbolatuly"), analyse("Baibolat Kunbolatuly"))
+    assert match is not None and match.subset and match.exact_tokens
+
+
+def test_blocking_does_not_pair_everything() -> None:
+    names = ["Baibolat Kunbolatuly", "Zauatkhan Tursyn", "Qasym-Zhomart Toqaev", "Almaty", "Xinjiang"]
+    assert candidate_pairs(names) == []
+
+
+name_text = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "Zs", "Pd", "Po"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_text, name_text)
+def test_compare_is_symmetric_and_total(a: str, b: str) -> None:
+    first = compare(analyse(a), analyse(b))
+    second = compare(analyse(b), analyse(a))
+    assert (first is None) == (second is None)
+    if first is not None and second is not None:
+        assert first.score == pytest.approx(second.score)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_text)
+def test_a_name_matches_itself(name: str) -> None:
+    form = analyse(name)
+    if any(not t.is_initial for t in form.tokens):
+        match = compare(form, analyse(name))
+        assert match is not None and match.score == 1.0 and match.exact_tokens
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(name_text, max_size=12))
+def test_candidate_pairs_are_sorted_unique_and_ordered(names: list[str]) -> None:
+    pairs = candidate_pairs(names)
+    assert pairs == sorted(set(pairs))
+    assert all(a < b for a, b in pairs)

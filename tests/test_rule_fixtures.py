@@ -1,0 +1,33 @@
+"""Fixture directories: one small claims project per rule case, with its expected findings.
+
+Each directory under tests/fixtures/rules/ is named ``CODE-what-it-shows`` (for
+example ``V001-same-event-is-error``) and holds a project (claims/,
+sources/, checker.yaml ...) and ``expected.txt``: the text report of the
+findings with that code, exactly. An empty ``expected.txt`` asserts the rule
+stays silent. Set UPDATE_GOLDEN=1 to rewrite the expected files after a
+deliberate change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.reporters.text import render_findings
+from tests.conftest import check_project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.is_dir() else []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_rule_fixture(case: Path) -> None:
+    code = case.name.split("-", 1)[0]
+    findings = [f for f in check_project(case).findings if f.code == code]
+    actual = render_findings(findings)
+    expected_file = case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")

@@ -1,0 +1,69 @@
+"""The seed repository: the worked example of DESIGN.md, checked end to end against a golden file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+from checker.findings import Finding, Severity
+from tests.conftest import REPO, check_project
+
+GOLDEN = Path(__file__).parent / "golden" / "seed-check.txt"
+
+
+def test_seed_check_output_matches_golden(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    code = cli.main(["check", "claims/"])
+    out = capsys.readouterr().out
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(out, encoding="utf-8")
+    assert out == GOLDEN.read_text(encoding="utf-8")
+    assert code == 0  # warnings and notes only: nothing here is a proven contradiction
+
+
+@pytest.fixture(scope="module")
+def findings() -> list[Finding]:
+    return check_project(REPO).findings
+
+
+def _with(findings: list[Finding], code: str, *words: str) -> list[Finding]:
+    return [f for f in findings if f.code == code and all(w in f.message for w in words)]
+
+
+def test_name_variant_until_judged(findings: list[Finding]) -> None:
+    [variant] = _with(findings, "N001", "Kunbolat", "Kunbolatuly")
+    assert variant.severity is Severity.WARNING
+    assert "suffix -uly dropped" in variant.message
+    assert len(variant.quotes) == 2
+
+
+def test_ten_versus_fifteen_days_is_a_possibly_different_events_warning(findings: list[Finding]) -> None:
+    [conflict] = _with(findings, "V001", "15 days", "10 days")
+    assert conflict.severity is Severity.WARNING
+    assert "may describe different events" in conflict.message
+    assert "charge" in conflict.message and "date" in conflict.message
+    assert {q.source_id for q in conflict.quotes} == {"rferl-kunbolat-15-days", "rferl-kunbolatuly-10-days"}
+
+
+def test_caption_date_against_a_day_earlier(findings: list[Finding]) -> None:
+    [note] = _with(findings, "D001", "2021-02-01", "2021-02-09")
+    assert note.severity is Severity.WARNING
+
+
+def test_two_million_agreement_is_not_independent(findings: list[Finding]) -> None:
+    [agreement] = _with(findings, "C002", "2,000,000", "RFE/RL")
+    assert agreement.severity is Severity.INFO
+    assert "not independent" in agreement.message
+
+
+def test_nine_others_versus_around_thirty_is_no_conflict(findings: list[Finding]) -> None:
+    assert not [f for f in findings if f.code.startswith(("V", "D")) and "protest size" in f.message]
+
+
+def test_no_errors(findings: list[Finding]) -> None:
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
