@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checker import __version__, schemas
-from checker.engine import run
+from checker.config import ConfigError, load_config, parse_selectors
+from checker.engine import load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
 from checker.project import UsageError, find_project
 from checker.reporters import REPORTERS, Report
+from checker.reporters import entities as entities_report
 from checker.rules import RULES, find
+from checker.textsafe import escape
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -33,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(escape(str(problem)), file=sys.stderr)
+        return EXIT_ERROR
     except UsageError as exc:
         print(f"checker: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -68,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schema.set_defaults(handler=_schema)
 
+    entities = commands.add_parser("entities", help="list every entity, its names and their variants")
+    entities.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
+    entities.set_defaults(handler=_entities)
+
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
     explain.set_defaults(handler=_explain)
@@ -82,21 +93,48 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON_CHOICES,
-        default="error",
-        help="exit 1 when a finding is at least this severe (default: error)",
+        default=None,
+        help="exit 1 on a finding at least this severe (default: the configuration's fail_on, else error)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="configuration file (default: checker.yaml or pyproject.toml)",
+    )
+    parser.add_argument(
+        "--select",
+        type=_selectors,
+        action="append",
+        metavar="CODES",
+        help="only these rules: comma-separated codes, names or code prefixes (R, R00)",
+    )
+    parser.add_argument(
+        "--ignore", type=_selectors, action="append", metavar="CODES", help="not these rules (as --select)"
     )
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+
+
+def _selectors(text: str) -> frozenset[str]:
+    try:
+        return parse_selectors(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _check(args: argparse.Namespace) -> int:
     paths: list[Path] = list(args.paths)
     project = find_project(paths)
-    result = run(paths, project, schema_only=args.schema_only)
-    report = Report(tuple(result.findings), result.files, result.claims)
+    config = load_config(project, args.config)
+    select = frozenset().union(*args.select) if args.select else None
+    ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
+    result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
+    report = Report(tuple(result.findings), result.files, result.claims, waived=tuple(result.waived))
     sys.stdout.write(REPORTERS[args.format](report))
-    if args.fail_on == "never":
+    fail_on: str = args.fail_on or config.fail_on
+    if fail_on == "never":
         return EXIT_CLEAN
-    threshold = Severity.parse(args.fail_on)
+    threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
 
 
@@ -120,6 +158,16 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if stale else EXIT_CLEAN
 
 
+def _entities(args: argparse.Namespace) -> int:
+    paths: list[Path] = list(args.paths)
+    project = find_project(paths)
+    corpus, problems = load_corpus(paths, project)
+    for problem in problems:
+        print(f"{problem.location}: {problem.code} {problem.severity} {problem.message}", file=sys.stderr)
+    sys.stdout.write(entities_report.render(corpus))
+    return EXIT_CLEAN
+
+
 def _explain(args: argparse.Namespace) -> int:
     rule = find(args.code)
     if rule is None:
@@ -130,8 +178,9 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
-        print(f"{rule.code}  {rule.name:<24} {rule.severity!s:<8} {rule.summary}")
+        print(f"{rule.code}  {rule.name:<{width}}  {rule.severity!s:<8} {rule.summary}")
     return EXIT_CLEAN
 
 

@@ -2,9 +2,10 @@
 
 Every code the checker can report has a :class:`Rule`, registered in
 :mod:`checker.rules`. Rules of the ``load`` and ``schema`` stages document
-problems the loader and validator find; ``corpus`` rules carry a ``check``
-that reads the whole loaded corpus and yields findings. Rules never print or
-exit.
+problems the loader and validator find, and ``waiver`` rules those found
+when applying the configuration's waivers; ``corpus`` rules carry a
+``check`` that reads the whole loaded corpus and yields findings. Rules
+never print or exit.
 
 A rule's module docstring is its documentation (``checker explain CODE``).
 It has a one-line summary, prose on what and why, and ``Bad:`` and ``Good:``

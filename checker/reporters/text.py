@@ -6,13 +6,22 @@ on indented lines so that the first line stays grep- and editor-friendly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from checker.findings import Finding
 from checker.reporters.base import Report
 from checker.textsafe import escape
 
 
 def render(report: Report) -> str:
+    """The whole report: every finding, then the summary line."""
+    return render_findings(report.findings) + summary(report) + "\n"
+
+
+def render_findings(findings: Iterable[Finding]) -> str:
+    """Each finding as its line and indented details; empty when there are none."""
     lines: list[str] = []
-    for finding in report.findings:
+    for finding in findings:
         lines.append(f"{finding.location}: {finding.code} {finding.severity} {escape(finding.message)}")
         for quote in finding.quotes:
             lines.append(f"    {quote.location}: \u201c{escape(quote.text)}\u201d")
@@ -21,14 +30,16 @@ def render(report: Report) -> str:
                 lines.append(f"    see also {related}")
         if finding.action:
             lines.append(f"    help: {escape(finding.action)}")
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+        lines.append(f"    fingerprint: {finding.fingerprint}")
+    return "".join(line + "\n" for line in lines)
 
 
 def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     counts = report.counts()
     parts = ", ".join(f"{n} {_plural(str(s), n)}" for s, n in counts.items())
+    if report.waived:
+        parts += f", {len(report.waived)} waived"
     return f"{parts} in {report.files} {_plural('file', report.files)} ({report.claims} claims)"
 
 
