@@ -172,7 +172,8 @@ def _explain(args: argparse.Namespace) -> int:
     rule = find(args.code)
     if rule is None:
         raise UsageError(f"no rule {args.code!r}; `checker rules` lists them")
-    print(f"{rule.code} {rule.name} (default severity: {rule.severity})\n")
+    enabled = "" if rule.enabled else "; off unless configured"
+    print(f"{rule.code} {rule.name} (default severity: {rule.severity}{enabled})\n")
     print(rule.doc.strip())
     return EXIT_CLEAN
 
@@ -180,7 +181,8 @@ def _explain(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
-        print(f"{rule.code}  {rule.name:<{width}}  {rule.severity!s:<8} {rule.summary}")
+        off = "" if rule.enabled else " (off unless configured)"
+        print(f"{rule.code}  {rule.name:<{width}}  {rule.severity!s:<8} {rule.summary}{off}")
     return EXIT_CLEAN
 
 

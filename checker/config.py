@@ -35,7 +35,7 @@ from checker.loader import Document, KeyPath, LoadFailed, load_file
 from checker.models import ID_PATTERN
 from checker.project import Project, UsageError
 from checker.rule import Rule
-from checker.rules import RULES, find
+from checker.rules import REGISTRY, RULES, find
 from checker.suggest import did_you_mean
 from checker.waivers import Waiver
 
@@ -182,12 +182,13 @@ class Config:
         """The severity a finding of ``code`` in ``path`` is reported at; None when the rule is off."""
         chosen = self.setting(code, path)
         if chosen is None:
-            return default
+            return default if REGISTRY[code].enabled else None
         return None if chosen == OFF else Severity.parse(chosen)
 
     def may_report(self, code: str) -> bool:
         """False when rule ``code`` is off everywhere (then it need not run at all)."""
-        if self.rules.get(code) != OFF:
+        top = self.rules.get(code, None if REGISTRY[code].enabled else OFF)
+        if top != OFF:
             return True
         return any(o.rules.get(code, OFF) != OFF for o in self.per_path)
 

@@ -50,7 +50,8 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    stage: str = "corpus"  # "load", "schema" or "corpus"
+    stage: str = "corpus"  # "load", "schema", "corpus" or "waiver"
+    enabled: bool = True  # False: runs only when the configuration gives it a severity
     check: Check | None = field(default=None, compare=False)
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,33 @@ def test_nine_others_versus_around_thirty_is_no_conflict(findings: list[Finding]
 
 def test_no_errors(findings: list[Finding]) -> None:
     assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_recorded_judgement_settles_the_variant(tmp_path: Path) -> None:
+    """After an editor records same-as, the variant finding goes; the sentences stay a warning."""
+    for part in ("claims", "sources"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    (tmp_path / "checker.yaml").write_text("# seed copy\n", encoding="utf-8")
+    entities = tmp_path / "claims" / "entities.yaml"
+    text = entities.read_text(encoding="utf-8").replace(
+        "judgements: []",
+        "judgements:\n  - relation: same-as\n    entities: [baibolat-kunbolatuly, baibolat-kunbolat]\n"
+        "    reason: Kazakh patronymic suffix -uly dropped by the second article\n",
+    )
+    assert "same-as" in text
+    entities.write_text(text, encoding="utf-8")
+    found = check_project(tmp_path).findings
+    assert not [f for f in found if f.code == "N001"]
+    [conflict] = _with(found, "V001", "15 days", "10 days")
+    assert conflict.severity is Severity.WARNING
+    assert "are the same" not in conflict.message  # the identity is now certain
+
+
+def test_fail_on_follows_the_flag(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert cli.main(["check", "claims/", "--fail-on", "warning"]) == 1
+    assert cli.main(["check", "claims/", "--fail-on", "info"]) == 1
+    assert cli.main(["check", "claims/", "--fail-on", "error"]) == 0
+    capsys.readouterr()

@@ -23,6 +23,7 @@ from checker.rules import (
     expired_waiver,
     file_too_large,
     file_unreadable,
+    house_spelling,
     inconsistent_spelling,
     invalid_text,
     invalid_value,
@@ -88,6 +89,7 @@ _MODULES = (
     # names: which names denote the same entity
     name_variant,
     inconsistent_spelling,
+    house_spelling,
     # values: what sources say about the same thing
     value_conflict,
     series_reversal,
