@@ -9,16 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from checker import __version__, schemas
+from checker import __version__, reporting, schemas
 from checker.config import ConfigError, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
 from checker.project import UsageError, find_project
-from checker.reporters import REPORTERS, Report
+from checker.reporters import REPORTERS, Options
 from checker.reporters import entities as entities_report
 from checker.rules import RULES, find
 from checker.textsafe import escape
@@ -70,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_check_arguments(validate)
     validate.set_defaults(handler=_check, schema_only=True)
 
+    report = commands.add_parser("report", help="run every rule and write reports in several formats")
+    _add_check_arguments(report, single_format=False)
+    report.set_defaults(handler=_report, schema_only=False)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("-o", "--output-dir", type=Path, default=Path("schemas"), help="default: schemas/")
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
@@ -88,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool = True) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
     parser.add_argument(
         "--fail-on",
@@ -112,7 +118,44 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", type=_selectors, action="append", metavar="CODES", help="not these rules (as --select)"
     )
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+    if single_format:
+        parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+        parser.add_argument(
+            "-o", "--output", type=Path, metavar="FILE", help="write the report here, not stdout"
+        )
+    else:
+        parser.add_argument(
+            "--format",
+            type=_formats,
+            default=tuple(REPORTERS),
+            metavar="FORMATS",
+            help=f"comma-separated formats (default: all): {', '.join(REPORTERS)}",
+        )
+        parser.add_argument(
+            "-o", "--output-dir", type=Path, default=Path("reports"), metavar="DIR", help="default: reports/"
+        )
+    parser.add_argument(
+        "--timestamp", action="store_true", help="record the time of the run (SOURCE_DATE_EPOCH sets it)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (a terminal, unless NO_COLOR is set), always or never",
+    )
+    parser.add_argument(
+        "--no-color", dest="color", action="store_const", const="never", help="same as --color never"
+    )
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [n for n in names if n not in REPORTERS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or text!r}; choose from {', '.join(REPORTERS)}"
+        )
+    return names
 
 
 def _selectors(text: str) -> frozenset[str]:
@@ -129,13 +172,50 @@ def _check(args: argparse.Namespace) -> int:
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
-    report = Report(tuple(result.findings), result.files, result.claims, waived=tuple(result.waived))
-    sys.stdout.write(REPORTERS[args.format](report))
+    report = reporting.build(result, result.corpus, timestamp=args.timestamp)
+    if args.command == "report":
+        rendered = {
+            REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
+        }
+        for filename, text in rendered.items():
+            _write_atomically(args.output_dir / filename, text)
+            print(f"wrote {(args.output_dir / filename).as_posix()}")
+    elif args.output is not None:
+        _write_atomically(args.output, REPORTERS[args.format].render(report, Options()))
+    else:
+        color = _use_color(args.color, sys.stdout)
+        sys.stdout.write(REPORTERS[args.format].render(report, Options(color=color)))
     fail_on: str = args.fail_on or config.fail_on
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _report(args: argparse.Namespace) -> int:
+    return _check(args)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (https://no-color.org), unless forced."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a report."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class Result:
     files: int = 0
     claims: int = 0
     waived: list[waivers.Waived] = field(default_factory=list)  # not reported, but counted
+    corpus: Corpus | None = None  # what was loaded, for reports that show article texts
 
 
 def load_corpus(
@@ -114,6 +115,7 @@ def run(
         files=len(corpus.checked),
         claims=sum(len(f.model.claims) for f in corpus.files),
         waived=sorted(outcome.waived, key=lambda w: w.finding.sort_key()),
+        corpus=corpus,
     )
 
 

@@ -1,19 +1,42 @@
-"""Reporters render findings; they never decide what is a finding or the exit code.
+"""Reporters render a :class:`Report`; they never decide what is a finding or the exit code.
 
-Each format is one module exposing a :class:`Reporter`; ``REPORTERS`` maps
-format names to them.
+Each format is one module with ``render(report, options) -> str`` and the
+``EXTENSION`` its files get; :data:`REPORTERS` maps format names to them in
+one explicit table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from checker.reporters import text
 from checker.reporters.base import Report
 
-Reporter = Callable[[Report], str]
 
-REPORTERS: MappingProxyType[str, Reporter] = MappingProxyType({"text": text.render})
+@dataclass(frozen=True)
+class Options:
+    """How to render: only what the format cannot decide for itself."""
 
-__all__ = ["REPORTERS", "Report", "Reporter"]
+    color: bool = False  # ANSI colours (text only; only on a terminal)
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """A format: its name, the file name it is written to, and its renderer."""
+
+    name: str
+    filename: str  # written under the output directory by `checker report`
+    render: Callable[[Report, Options], str]
+    description: str
+
+
+REPORTERS: MappingProxyType[str, Reporter] = MappingProxyType(
+    {
+        r.name: r
+        for r in (Reporter("text", "claimcheck.txt", text.render, "plain text, one finding per line"),)
+    }
+)
+
+__all__ = ["REPORTERS", "Options", "Report", "Reporter"]

@@ -1,24 +1,86 @@
-"""What every reporter is given."""
+"""What every reporter is given: one immutable :class:`Report` per run.
+
+Reporters only render. Everything they show — findings, waived findings,
+the rule catalogue, article texts with the places of quoted passages, the
+name-variant table — is worked out before (:func:`checker.reporting.build`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from checker import __version__
 from checker.findings import Finding, Severity
+from checker.rule import Rule
 from checker.waivers import Waived
+
+TOOL_NAME = "claimcheck"
+TOOL_URI = "https://claimcheck.invalid/"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source and its stored text, for showing quotes in their context."""
+
+    source_id: str
+    title: str
+    outlet: str
+    publisher: str
+    published: str
+    language: str
+    claim_file: str  # repo-relative path of the claim file
+    text_path: str  # repo-relative path of the stored text
+    text: str | None  # None when the text is missing or unreadable
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Where a quoted passage stands in its article's text: ``text[start:end]``."""
+
+    source_id: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class VariantRow:
+    """One row of the name-variant table: two identities likely to be one."""
+
+    first: str  # label of the first identity
+    first_id: str
+    first_forms: tuple[str, ...]
+    second: str
+    second_id: str
+    second_forms: tuple[str, ...]
+    why: str
 
 
 @dataclass(frozen=True)
 class Report:
-    """The findings of one run, sorted, and what was checked."""
+    """The findings of one run, sorted, and what reporters may show about them."""
 
     findings: tuple[Finding, ...]
     files: int
     claims: int
     waived: tuple[Waived, ...] = ()  # findings a waiver covers: not reported, but counted
+    rules: tuple[Rule, ...] = ()  # every rule of the registry, in code order
+    version: str = __version__
+    timestamp: str | None = None  # ISO 8601 UTC; only with SOURCE_DATE_EPOCH or --timestamp
+    articles: tuple[Article, ...] = ()
+    quote_spans: tuple[QuoteSpan, ...] = ()
+    variants: tuple[VariantRow, ...] = ()
+    root_uri: str | None = field(default=None)  # file URI of the repository root, when known
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity, every severity present (0 when none)."""
         found = Counter(f.severity for f in self.findings)
         return {severity: found.get(severity, 0) for severity in sorted(Severity, reverse=True)}
+
+    def span(self, source_id: str | None, quote: str) -> QuoteSpan | None:
+        """Where ``quote`` stands in the text of ``source_id``, if it was found."""
+        for span in self.quote_spans:
+            if span.source_id == source_id and span.quote == quote:
+                return span
+        return None

@@ -7,22 +7,39 @@ on indented lines so that the first line stays grep- and editor-friendly.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 from checker.reporters.base import Report
+
+if TYPE_CHECKING:
+    from checker.reporters import Options
 from checker.textsafe import escape
 
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
-def render(report: Report) -> str:
+
+def render(report: Report, options: Options | None = None) -> str:
     """The whole report: every finding, then the summary line."""
-    return render_findings(report.findings) + summary(report) + "\n"
+    return render_findings(report.findings, color=bool(options and options.color)) + summary(report) + "\n"
 
 
-def render_findings(findings: Iterable[Finding]) -> str:
-    """Each finding as its line and indented details; empty when there are none."""
+def render_findings(findings: Iterable[Finding], *, color: bool = False) -> str:
+    """Each finding as its line and indented details; empty when there are none.
+
+    Colour (ANSI) is added only around our own words: user text is escaped
+    first, so it can never carry escape sequences of its own.
+    """
     lines: list[str] = []
     for finding in findings:
-        lines.append(f"{finding.location}: {finding.code} {finding.severity} {escape(finding.message)}")
+        severity = str(finding.severity)
+        if color:
+            severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
+            code = f"{_BOLD}{finding.code}{_RESET}"
+        else:
+            code = finding.code
+        lines.append(f"{finding.location}: {code} {severity} {escape(finding.message)}")
         for quote in finding.quotes:
             lines.append(f"    {quote.location}: \u201c{escape(quote.text)}\u201d")
         for related in finding.related:
