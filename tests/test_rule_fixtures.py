@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from checker.reporters.text import render_findings
+from checker.rules import RULES
 from tests.conftest import check_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -31,3 +32,10 @@ def test_rule_fixture(case: Path) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_corpus_and_waiver_rule_has_a_fixture() -> None:
+    """Load and schema rules are covered by the tables in test_loader.py and test_models.py."""
+    covered = {case.name.split("-", 1)[0] for case in CASES}
+    needed = {rule.code for rule in RULES if rule.stage in {"corpus", "waiver"}}
+    assert needed <= covered, sorted(needed - covered)
