@@ -36,12 +36,14 @@ from checker.models import ID_PATTERN
 from checker.project import Project, UsageError
 from checker.rule import Rule
 from checker.rules import REGISTRY, RULES, find
+from checker.schemas import data_path, json_kind, path_name
 from checker.suggest import did_you_mean
 from checker.waivers import Waiver
 
 CONFIG_NAME = "checker.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 OFF = "off"
+ROOT_NAME = "the configuration"  # how messages name the top of the configuration
 
 Setting = Literal["error", "warning", "info", "off"]
 FailOn = Literal["error", "warning", "info", "never"]
@@ -464,21 +466,22 @@ def _schema_problem(err: Any, data: dict[str, Any], locate: Locate) -> ConfigPro
     kind = err.get("type", "")
     value = err.get("input")
     if kind == "extra_forbidden":
-        parent, key = _data_path(data, loc[:-1]), str(loc[-1])
+        parent, key = data_path(data, loc[:-1]), str(loc[-1])
         allowed = sorted(_fields_at(loc[:-1]))
         hint = did_you_mean(key, allowed)
-        message = f"unknown key {key!r} in {_name(parent)}{hint}; allowed: {', '.join(allowed)}"
+        where = path_name(parent, ROOT_NAME)
+        message = f"unknown key {key!r} in {where}{hint}; allowed: {', '.join(allowed)}"
         return ConfigProblem(locate((*parent, key), True), message)
-    path = _data_path(data, loc)
-    where = _name(path)
+    path = data_path(data, loc)
+    where = path_name(path, ROOT_NAME)
     if kind == "missing":
         message = f"{where} is missing required key {loc[-1]!r}"
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
-        message = f"{_name(loc)}: {_show(value)} is not one of {', '.join(options)}{hint}"
+        message = f"{path_name(loc, ROOT_NAME)}: {_show(value)} is not one of {', '.join(options)}{hint}"
     elif kind in _EXPECTED:
-        message = f"{_name(loc)} must be {_EXPECTED[kind]}, not {_kind(value)}"
+        message = f"{path_name(loc, ROOT_NAME)} must be {_EXPECTED[kind]}, not {json_kind(value)}"
         if kind == "string_type" and isinstance(value, int | float | bool):
             message += "; put it in quotes"
     elif kind == "too_short":
@@ -514,46 +517,6 @@ def _unwrap(node: Any) -> Any:
         options = [a for a in typing.get_args(node) if a is not type(None)]
         return options[0] if len(options) == 1 else node
     return node
-
-
-def _data_path(data: Any, loc: tuple[str | int, ...]) -> KeyPath:
-    """The part of a pydantic error location that exists in the data."""
-    path: list[str | int] = []
-    node = data
-    for part in loc:
-        in_mapping = isinstance(node, dict) and part in node
-        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        if not (in_mapping or in_list):
-            break
-        node = node[part]
-        path.append(part)
-    return tuple(path)
-
-
-def _name(path: tuple[str | int, ...]) -> str:
-    """``waivers[0].reason``; ``the configuration`` for the root."""
-    if not path:
-        return "the configuration"
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
 
 
 def _show(value: Any) -> str:

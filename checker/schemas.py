@@ -103,7 +103,7 @@ def _narrow(error: ValidationError) -> ValidationError:
 
 def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
     path: KeyPath = tuple(error.absolute_path)
-    where = _name(path)
+    where = path_name(path)
     instance = error.instance
     if error.validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
@@ -124,7 +124,7 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
     if error.validator == "type":
         expected = error.validator_value
         expected_text = " or ".join(expected) if isinstance(expected, list) else str(expected)
-        message = f"{where} must be {_article(expected_text)}, not {_json_type(instance)}"
+        message = f"{where} must be {_article(expected_text)}, not {json_kind(instance)}"
         if expected == "string" and isinstance(instance, int | float | bool):
             message += "; put it in quotes to keep it as written"
     elif error.validator == "enum":
@@ -148,12 +148,12 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
 
 
 def _model_problem(doc: Document, err: Any) -> SchemaProblem:
-    path = _data_path(doc.data, tuple(err.get("loc", ())))
+    path = data_path(doc.data, tuple(err.get("loc", ())))
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return SchemaProblem(MODEL_CODE, f"{_name(path)}: {message}", doc.mark(path), path)
+    return SchemaProblem(MODEL_CODE, f"{path_name(path)}: {message}", doc.mark(path), path)
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
+def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     """Keep the parts of a pydantic error location that exist in the data (drops union tags)."""
     path: list[str | int] = []
     node = data
@@ -166,17 +166,18 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     return tuple(path)
 
 
-def _name(path: KeyPath) -> str:
-    """A readable name for a key path: ``claims[2].value.amount``."""
+def path_name(path: KeyPath, root: str = "the document") -> str:
+    """A readable name for a key path: ``claims[2].value.amount``; ``root`` for the empty path."""
     if not path:
-        return "the document"
+        return root
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _json_type(value: Any) -> str:
+def json_kind(value: Any) -> str:
+    """What a loaded value is, in an editor's words: "a string", "a list", "a mapping"."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -187,7 +188,9 @@ def _json_type(value: Any) -> str:
         return "a string"
     if isinstance(value, list):
         return "a list"
-    return "a mapping"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
 
 
 def _article(type_name: str) -> str:
