@@ -1,0 +1,61 @@
+"""Small helpers the machine-readable and CI reporters share.
+
+Only rendering concerns live here: which places a finding points at (its
+quotes and the other side), how to order findings when a format has to leave
+some out, and how to keep text encodable whatever a claim file held.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from checker.findings import Finding, Location, Quote, Severity
+
+# Surrogate code points cannot be encoded as UTF-8; in a str they are always "lone" ones
+# (Python keeps a valid astral character as one code point), e.g. from a YAML "\ud800" escape.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Replace each lone surrogate with U+FFFD so that the text can be written as UTF-8."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A location a finding points at besides its primary one, and what is there."""
+
+    location: Location
+    quote: Quote | None  # None: the other side of the finding, without a quote
+
+
+def places(finding: Finding) -> list[Place]:
+    """The quotes' locations, then the related locations no quote already stands at."""
+    quoted = {q.location for q in finding.quotes}
+    out = [Place(q.location, q) for q in finding.quotes]
+    out.extend(Place(loc, None) for loc in finding.related if loc not in quoted)
+    return out
+
+
+def ordered_for_truncation(items: Sequence[tuple[Finding, bool]]) -> list[int]:
+    """Indexes of ``(finding, waived)`` items, the ones to keep first.
+
+    Reported findings before waived ones, the most severe first, and the
+    report's own order within a severity: deterministic whatever is cut.
+    """
+    return sorted(range(len(items)), key=lambda i: (items[i][1], -int(items[i][0].severity), i))
+
+
+def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """Findings per severity, most severe first, every severity present."""
+    found = dict.fromkeys(sorted(Severity, reverse=True), 0)
+    for finding in findings:
+        found[finding.severity] += 1
+    return found
+
+
+def plural(word: str, n: int) -> str:
+    """``error``/``errors``; ``info`` stays as it is."""
+    return word if word == "info" or n == 1 else word + "s"
