@@ -1,0 +1,353 @@
+"""One self-contained HTML page for the people who decide what to publish.
+
+The page is a single file that makes no request of its own: the stylesheet
+and the script are inline, and a Content-Security-Policy ``<meta>`` allows
+exactly those two blocks by their SHA-256 hashes, computed here from the
+very strings that are written (``default-src 'none'``: no fonts, images,
+frames or connections from anywhere). It reads top to bottom without
+JavaScript: every finding is visible; the script only adds the filters by
+severity, rule, source and entity.
+
+Safety of user text: the Jinja2 environment autoescapes every template and
+its ``finalize`` hook passes every printed string through
+:func:`checker.textsafe.escape` first, so control and bidirectional
+characters are shown as visible escapes and markup is never markup. The
+filter data for the script is JSON in a ``<script type="application/json">``
+block with ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX``, so
+no claim can close the block.
+
+Each quote of a finding is shown in a short excerpt of its article, the
+quoted passage in ``<mark>`` (each piece of a quote with elisions marked on
+its own), beside the other side's. The output is deterministic: anchors are
+made from fingerprints, and there is no time in it unless the report has one.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from checker.findings import Finding, Quote, Severity
+from checker.reporters.base import TOOL_NAME, Article, QuoteSpan, Report
+from checker.textsafe import escape
+from checker.waivers import Waiver
+
+if TYPE_CHECKING:
+    from checker.reporters import Options
+
+#: Characters of article text shown on each side of a quoted passage (then cut at a word).
+CONTEXT = 150
+
+_TEMPLATE = "report.html.j2"
+_STYLESHEET = "report.css"
+_SCRIPT = "report.js"
+
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+_SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes (info)"}
+
+# A small check mark as the page icon, so that the browser does not ask for /favicon.ico.
+_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Crect width='16' height='16' rx='3' fill='%231f4e79'/%3E%3Cpath d='M4 8.5l2.5 2.5L12 5'"
+    " stroke='white' stroke-width='2' fill='none'/%3E%3C/svg%3E"
+)
+
+_PARAGRAPH = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"\s+")
+# What JSON may hold but an HTML script block must not: the start of `</script>` or `<!--`,
+# and the two line separators that old JavaScript parsers took for line ends.
+_JSON_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of excerpt text: ``kind`` is text, mark (quoted), elided (left out of the quote) or break."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a finding: a quote, where it is recorded, and its article excerpt."""
+
+    quote: str
+    location: str
+    source_id: str | None
+    article: Article | None
+    excerpt: tuple[Segment, ...]  # empty when the quote was not located in a stored text
+    note: str | None  # why there is no excerpt
+
+
+@dataclass(frozen=True)
+class Card:
+    """A finding as the page shows it."""
+
+    anchor: str
+    finding: Finding
+    severity: str
+    sides: tuple[Side, ...]
+    see_also: tuple[str, ...]
+    sources: tuple[str, ...]
+    entities: tuple[str, ...]
+    waiver: Waiver | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """The cards of one severity, under their heading."""
+
+    severity: str
+    heading: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter: the value matched, its label, and how many findings have it."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An inline block and the CSP source that allows exactly it."""
+
+    text: Markup
+    csp: str
+
+
+def render(report: Report, options: Options | None = None) -> str:
+    """The report as one HTML document."""
+    articles = {a.source_id: a for a in report.articles}
+    by_claim_file = {a.claim_file: a.source_id for a in report.articles}
+    spans = {(s.source_id, s.quote): s for s in report.quote_spans}
+    entities = {e.fingerprint: e.labels for e in report.finding_entities}
+
+    def card(finding: Finding, prefix: str, waiver: Waiver | None = None) -> Card:
+        sources = {q.source_id for q in finding.quotes if q.source_id}
+        if finding.location.path in by_claim_file:
+            sources.add(by_claim_file[finding.location.path])
+        quoted = {q.location for q in finding.quotes}
+        return Card(
+            anchor=anchors.make(prefix, finding.fingerprint),
+            finding=finding,
+            severity=str(finding.severity),
+            sides=tuple(_side(q, articles.get(q.source_id or ""), spans) for q in finding.quotes),
+            see_also=tuple(str(r) for r in finding.related if r not in quoted),
+            sources=tuple(sorted(sources)),
+            entities=entities.get(finding.fingerprint, ()),
+            waiver=waiver,
+        )
+
+    anchors = _Anchors()
+    cards = [card(f, "f") for f in report.findings]
+    waived = [card(w.finding, "w", w.waiver) for w in report.waived]
+    groups = [
+        Group(
+            _SINGULAR[severity], _HEADINGS[severity], tuple(c for c in cards if c.severity == str(severity))
+        )
+        for severity in sorted(Severity, reverse=True)
+    ]
+    counts = report.counts()
+    stylesheet, script = _asset(_STYLESHEET), _asset(_SCRIPT)
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src {stylesheet.csp}",
+            f"script-src {script.csp}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    summary = ", ".join(f"{n} {_PLURAL[s] if n != 1 else _SINGULAR[s]}" for s, n in counts.items())
+    return (
+        _environment()
+        .get_template(_TEMPLATE)
+        .render(
+            tool=TOOL_NAME,
+            report=report,
+            summary=summary,
+            counts=[(_SINGULAR[s], _PLURAL[s] if n != 1 else _SINGULAR[s], n) for s, n in counts.items()],
+            groups=[g for g in groups if g.cards],
+            waived=waived,
+            articles=report.articles,
+            variants=report.variants,
+            filters=_filters(cards, report),
+            data=_json_block({"findings": [_card_data(c) for c in cards]}),
+            csp=csp,
+            icon=_ICON,
+            stylesheet=stylesheet.text,
+            script=script.text,
+        )
+    )
+
+
+class _Anchors:
+    """Element ids from fingerprints: stable across runs, unique within the page."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()
+
+    def make(self, prefix: str, fingerprint: str) -> str:
+        base = f"{prefix}-{re.sub(r'[^0-9A-Za-z_-]', '_', fingerprint) or 'finding'}"
+        self.seen[base] += 1
+        return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
+
+
+def _side(quote: Quote, article: Article | None, spans: dict[tuple[str, str], QuoteSpan]) -> Side:
+    span = spans.get((quote.source_id or "", quote.text))
+    note = None
+    excerpt: tuple[Segment, ...] = ()
+    if article is None or article.text is None:
+        note = "the article text is not available"
+    elif span is None:
+        note = "this passage was not found in the stored article text"
+    else:
+        excerpt = excerpt_of(article.text, span)
+    return Side(quote.text, str(quote.location), quote.source_id, article, excerpt, note)
+
+
+def excerpt_of(text: str, span: QuoteSpan, context: int = CONTEXT) -> tuple[Segment, ...]:
+    """The quoted passage with up to ``context`` characters each side, cut at whole words.
+
+    Whitespace runs become one space, paragraph breaks a ``break`` segment;
+    the pieces of a quote with elisions are each a ``mark`` and the text
+    between them ``elided``.
+    """
+    start, end = max(0, min(span.start, len(text))), max(0, min(span.end, len(text)))
+    low, high = max(0, start - context), min(len(text), end + context)
+    if low > 0:
+        gap = _SPACES.search(text, low, start)
+        low = gap.end() if gap else start
+    if high < len(text):
+        gaps = list(_SPACES.finditer(text, end, high))
+        high = gaps[-1].start() if gaps else end
+    pieces = [(max(start, a), min(end, b)) for a, b in span.pieces] or [(start, end)]
+    out: list[Segment] = []
+    if low > 0:
+        out.append(Segment("text", "\u2026 "))
+    out.extend(_plain("text", text[low:start]))
+    for index, (a, b) in enumerate(pieces):
+        if index:
+            out.extend(_plain("elided", _shortened(text[pieces[index - 1][1] : a], context)))
+        out.append(Segment("mark", _SPACES.sub(" ", text[a:b])))
+    out.extend(_plain("text", text[end:high]))
+    if high < len(text):
+        out.append(Segment("text", " \u2026"))
+    return tuple(s for s in out if s.text)
+
+
+def _shortened(text: str, context: int) -> str:
+    """A long elided passage as its first and last ``context`` characters (at words) around an ellipsis."""
+    if len(text) <= 2 * context + 20:
+        return text
+    head, tail = text[:context], text[-context:]
+    head = head[: head.rfind(" ")] if " " in head.strip() else head
+    tail = tail[tail.find(" ") :] if " " in tail.strip() else tail
+    return f"{head.rstrip()} \u2026 {tail.lstrip()}"
+
+
+def _plain(kind: str, text: str) -> Iterable[Segment]:
+    for index, paragraph in enumerate(_PARAGRAPH.split(text)):
+        if index:
+            yield Segment("break", "\u00b6")
+        yield Segment(kind, _SPACES.sub(" ", paragraph))
+
+
+def _filters(cards: Sequence[Card], report: Report) -> dict[str, list[Choice]]:
+    """The options of each filter, with the number of findings each would show."""
+    severity = Counter(c.severity for c in cards)
+    rules = Counter((c.finding.code, c.finding.rule) for c in cards)
+    sources = Counter(s for c in cards for s in c.sources)
+    entities = Counter(e for c in cards for e in c.entities)
+    titles = {a.source_id: a.title for a in report.articles}
+    return {
+        "severity": [
+            Choice(_SINGULAR[s], _SINGULAR[s], severity[_SINGULAR[s]])
+            for s in sorted(Severity, reverse=True)
+            if severity[_SINGULAR[s]]
+        ],
+        "rule": [Choice(code, f"{code} {name}", n) for (code, name), n in sorted(rules.items())],
+        "source": [
+            Choice(s, f"{s} \u2014 {titles[s]}" if titles.get(s) else s, n)
+            for s, n in sorted(sources.items())
+        ],
+        "entity": [
+            Choice(e, e, n)
+            for e, n in sorted(entities.items(), key=lambda item: (item[0].casefold(), item[0]))
+        ],
+    }
+
+
+def _card_data(card: Card) -> dict[str, Any]:
+    # The values are escaped as the page prints them (the option values), so that they match.
+    return {
+        "id": card.anchor,
+        "severity": card.severity,
+        "rule": escape(card.finding.code),
+        "sources": [escape(s) for s in card.sources],
+        "entities": [escape(e) for e in card.entities],
+    }
+
+
+def _json_block(data: object) -> Markup:
+    """JSON that is safe as the content of a ``<script type="application/json">`` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.translate(_JSON_UNSAFE))  # every character that matters is escaped
+
+
+def csp_source(block: str) -> str:
+    """The CSP source expression that allows exactly this inline block."""
+    digest = hashlib.sha256(block.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@functools.cache
+def _asset(name: str) -> Asset:
+    text = resources.files("checker.reporters").joinpath("templates", name).read_text(encoding="utf-8")
+    if re.search(r"</(style|script)", text, re.IGNORECASE):
+        raise ValueError(f"{name} must not contain a closing </style> or </script> tag")
+    return Asset(Markup(text), csp_source(text))  # our own file, not user text
+
+
+def _finalize(value: object) -> object:
+    """Every printed value that is not markup or a number is made visible-safe before it is escaped.
+
+    Objects (a :class:`~checker.findings.Location`) are turned into text
+    here, so that what their ``str`` holds is escaped too.
+    """
+    if hasattr(value, "__html__") or isinstance(value, int | float):
+        return value
+    return escape(str(value))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("checker.reporters", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
