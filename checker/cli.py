@@ -20,7 +20,7 @@ from checker.engine import load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
 from checker.project import UsageError, find_project
-from checker.reporters import REPORTERS, Options
+from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
 from checker.rules import RULES, find
 from checker.textsafe import escape
@@ -30,6 +30,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -205,6 +206,12 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _write_atomically(target: Path, text: str) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a report."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +219,7 @@ def _write_atomically(target: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
+        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes 0600; a report is meant to be shared
         Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -221,9 +229,10 @@ def _write_atomically(target: Path, text: str) -> None:
 def _schema(args: argparse.Namespace) -> int:
     out: Path = args.output_dir
     stale = []
-    for kind in sorted(DOCUMENT_MODELS):
-        target = out / f"{kind}.schema.json"
-        text = schemas.render(kind)
+    generated = {f"{kind}.schema.json": schemas.render(kind) for kind in sorted(DOCUMENT_MODELS)}
+    generated[REPORT_SCHEMA_FILE] = json_report.render_schema()
+    for name, text in generated.items():
+        target = out / name
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == text:
             continue

@@ -12,10 +12,12 @@ import os
 
 from checker.corpus import Corpus
 from checker.engine import Result
-from checker.reporters.base import Article, QuoteSpan, Report, VariantRow
+from checker.findings import Finding
+from checker.models import EntityValue
+from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
 from checker.resolve import Occurrence, resolution
 from checker.rules import RULES
-from checker.textmatch import SourceTexts, find_quote
+from checker.textmatch import Normalised, SourceTexts
 
 
 def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> Report:
@@ -23,6 +25,7 @@ def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> 
     articles: list[Article] = []
     spans: list[QuoteSpan] = []
     variants: list[VariantRow] = []
+    entities: list[FindingEntities] = []
     if corpus is not None:
         texts = SourceTexts(corpus.root)
         for loaded in corpus.files:
@@ -44,6 +47,7 @@ def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> 
             )
         spans = _spans(result, {a.source_id: a.text for a in articles})
         variants = _variants(corpus)
+        entities = _finding_entities(result, corpus)
     return Report(
         findings=tuple(result.findings),
         files=result.files,
@@ -54,7 +58,9 @@ def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> 
         articles=tuple(sorted(articles, key=lambda a: a.source_id)),
         quote_spans=tuple(spans),
         variants=tuple(variants),
-        root_uri=corpus.root.resolve().as_uri() + "/" if corpus is not None else None,
+        # root_uri stays None: an absolute path would make reports differ between checkouts
+        # and reveal the machine's folders; SARIF consumers resolve %SRCROOT% themselves.
+        finding_entities=tuple(entities),
     )
 
 
@@ -67,10 +73,40 @@ def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
             key = (quote.source_id or "", quote.text)
             if text is None or key in found:
                 continue
-            span = find_quote(text, quote.text)
-            if span is not None:
-                found[key] = QuoteSpan(key[0], quote.text, span.start, span.end)
+            pieces = Normalised.of(text).find(quote.text)
+            if pieces:
+                found[key] = QuoteSpan(
+                    key[0],
+                    quote.text,
+                    pieces[0].start,
+                    pieces[-1].end,
+                    tuple((p.start, p.end) for p in pieces) if len(pieces) > 1 else (),
+                )
     return [found[key] for key in sorted(found)]
+
+
+def _finding_entities(result: Result, corpus: Corpus) -> list[FindingEntities]:
+    """The entities each finding is about: see :class:`~checker.reporters.base.FindingEntities`."""
+    ids = resolution(corpus).identities
+    claims = {ref.key: ref for ref in corpus.claims()}
+    out: dict[str, FindingEntities] = {}
+    shown: list[Finding] = [*result.findings, *(w.finding for w in result.waived)]
+    for finding in shown:
+        if finding.fingerprint in out:
+            continue
+        found: set[str] = set()
+        for item in finding.subject:
+            if item in ids.by_id:
+                found.add(item)
+            elif (ref := claims.get(item)) is not None:
+                written = [ref.claim.subject]
+                if isinstance(ref.claim.value, EntityValue):
+                    written.append(ref.claim.value.entity)
+                found.update(i for i in map(ids.of, written) if i is not None)
+        if found:
+            labels = sorted({ids.label(i) for i in found}, key=lambda label: (label.casefold(), label))
+            out[finding.fingerprint] = FindingEntities(finding.fingerprint, tuple(labels))
+    return [out[key] for key in sorted(out)]
 
 
 def _variants(corpus: Corpus) -> list[VariantRow]:

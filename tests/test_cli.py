@@ -122,6 +122,7 @@ def test_schema_check_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "claim-file.schema.json",
         "entities-file.schema.json",
         "properties-file.schema.json",
+        "report.schema.json",
     ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from checker.reporters import text
+from checker.reporters import github, html, json_report, junit, markdown, sarif, text
 from checker.reporters.base import Report
 
 
@@ -35,7 +35,15 @@ class Reporter:
 REPORTERS: MappingProxyType[str, Reporter] = MappingProxyType(
     {
         r.name: r
-        for r in (Reporter("text", "claimcheck.txt", text.render, "plain text, one finding per line"),)
+        for r in (
+            Reporter("text", "claimcheck.txt", text.render, "plain text, one finding per line"),
+            Reporter("html", "claimcheck.html", html.render, "one self-contained page for editors"),
+            Reporter("json", "claimcheck.json", json_report.render, "every finding as versioned JSON"),
+            Reporter("sarif", "claimcheck.sarif", sarif.render, "SARIF 2.1.0 for code scanning"),
+            Reporter("junit", "claimcheck.junit.xml", junit.render, "JUnit XML for CI test views"),
+            Reporter("markdown", "claimcheck.md", markdown.render, "Markdown for a PR comment or summary"),
+            Reporter("github", "claimcheck.github.txt", github.render, "GitHub Actions annotations"),
+        )
     }
 )
 

@@ -42,6 +42,9 @@ class QuoteSpan:
     quote: str
     start: int
     end: int
+    # The ``[start, end)`` of each piece of a quote with elisions ("A day earlier ... picketed"),
+    # so that the text left out is not shown as quoted; empty when the quote is one piece.
+    pieces: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,20 @@ class VariantRow:
 
 
 @dataclass(frozen=True)
+class FindingEntities:
+    """The entities a finding is about, by their labels, for filtering a report by entity.
+
+    Worked out from the finding's subject ids: an entity id stands for itself,
+    a claim key (``source-id/claim-id``) for the entity its subject resolves
+    to and, for an entity value, that entity too. Findings with one
+    fingerprint have one subject, so the fingerprint is the key.
+    """
+
+    fingerprint: str
+    labels: tuple[str, ...]  # sorted, case-insensitively
+
+
+@dataclass(frozen=True)
 class Report:
     """The findings of one run, sorted, and what reporters may show about them."""
 
@@ -71,12 +88,20 @@ class Report:
     articles: tuple[Article, ...] = ()
     quote_spans: tuple[QuoteSpan, ...] = ()
     variants: tuple[VariantRow, ...] = ()
-    root_uri: str | None = field(default=None)  # file URI of the repository root, when known
+    root_uri: str | None = field(default=None)  # file URI of the repository root, if a caller wants it
+    finding_entities: tuple[FindingEntities, ...] = ()  # findings and waived findings with entities
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity, every severity present (0 when none)."""
         found = Counter(f.severity for f in self.findings)
         return {severity: found.get(severity, 0) for severity in sorted(Severity, reverse=True)}
+
+    def entities_of(self, finding: Finding) -> tuple[str, ...]:
+        """Labels of the entities ``finding`` is about (empty when none is known)."""
+        for entry in self.finding_entities:
+            if entry.fingerprint == finding.fingerprint:
+                return entry.labels
+        return ()
 
     def span(self, source_id: str | None, quote: str) -> QuoteSpan | None:
         """Where ``quote`` stands in the text of ``source_id``, if it was found."""

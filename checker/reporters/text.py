@@ -39,12 +39,12 @@ def render_findings(findings: Iterable[Finding], *, color: bool = False) -> str:
             code = f"{_BOLD}{finding.code}{_RESET}"
         else:
             code = finding.code
-        lines.append(f"{finding.location}: {code} {severity} {escape(finding.message)}")
+        lines.append(f"{escape(str(finding.location))}: {code} {severity} {escape(finding.message)}")
         for quote in finding.quotes:
-            lines.append(f"    {quote.location}: \u201c{escape(quote.text)}\u201d")
+            lines.append(f"    {escape(str(quote.location))}: \u201c{escape(quote.text)}\u201d")
         for related in finding.related:
             if not any(q.location == related for q in finding.quotes):
-                lines.append(f"    see also {related}")
+                lines.append(f"    see also {escape(str(related))}")
         if finding.action:
             lines.append(f"    help: {escape(finding.action)}")
         lines.append(f"    fingerprint: {finding.fingerprint}")
