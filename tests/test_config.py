@@ -398,7 +398,7 @@ def test_severity_override_and_off(tmp_path: Path, capsys: pytest.CaptureFixture
     code, out, _ = run_cli(["check", str(root / "claims"), "--select", "R"], capsys)
     assert lines_of(out) == ["claims/example.yaml:4:57: R002 warning"]
     assert code == 0  # nothing at error any more
-    assert out.splitlines()[-1].startswith("0 errors, 1 warning, 0 info in 1 file")
+    assert out.splitlines()[-1].startswith("0 errors, 1 warning, 0 info, 0 waived in 1 file")
 
 
 def test_off_corpus_rule_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

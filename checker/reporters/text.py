@@ -55,8 +55,7 @@ def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     counts = report.counts()
     parts = ", ".join(f"{n} {_plural(str(s), n)}" for s, n in counts.items())
-    if report.waived:
-        parts += f", {len(report.waived)} waived"
+    parts += f", {len(report.waived)} waived"
     return f"{parts} in {report.files} {_plural('file', report.files)} ({report.claims} claims)"
 
 
