@@ -39,6 +39,10 @@ TOKEN_SIMILARITY = 0.85
 MIN_FUZZY_LENGTH = 5
 #: Shortest stem a suffix may leave behind.
 MIN_STEM = 4
+#: A blocking key shared by more names than this (a common given name, a frequent first
+#: three letters) says too little to pair them all: such blocks are skipped, and the names
+#: still meet through their rarer keys (usually the family name). Keeps pairing near-linear.
+MAX_BLOCK = 300
 
 # Transliteration choices folded together, longest first so "shch" wins over "sh".
 _FOLDS = (
@@ -245,6 +249,8 @@ def candidate_pairs(forms: Iterable[str]) -> list[tuple[str, str]]:
             by_key[key].add(written)
     pairs: set[tuple[str, str]] = set()
     for members in by_key.values():
+        if len(members) > MAX_BLOCK:
+            continue
         ordered = sorted(members)
         for i, first in enumerate(ordered):
             for second in ordered[i + 1 :]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.names import analyse, candidate_pairs, compare, explain, skeleton
+from checker.names import MAX_BLOCK, analyse, candidate_pairs, compare, explain, skeleton
 
 SAME = [
     ("Baibolat Kunbolatuly", "Baibolat Kunbolat"),  # Kazakh patronymic suffix dropped
@@ -95,3 +95,10 @@ def test_candidate_pairs_are_sorted_unique_and_ordered(names: list[str]) -> None
     pairs = candidate_pairs(names)
     assert pairs == sorted(set(pairs))
     assert all(a < b for a, b in pairs)
+
+
+def test_oversized_blocks_are_skipped_but_rare_keys_still_pair() -> None:
+    common = [f"Ivan Surname{i:04d}x" for i in range(MAX_BLOCK + 50)]  # all share the key "ivan"
+    pairs = candidate_pairs([*common, "Ivan Kunbolatuly", "Ivan Kunbolat"])
+    assert ("Ivan Kunbolat", "Ivan Kunbolatuly") in pairs  # they share the rarer key "kunbolat"
+    assert len(pairs) < 10 * len(common)  # not every pair of the Ivans
