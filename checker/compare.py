@@ -46,28 +46,43 @@ class Alignment:
     differences: tuple[str, ...]  # what tells them apart, for the message
 
 
-def groups(corpus: Corpus) -> Iterator[tuple[Property, list[ClaimFacts]]]:
-    """Claims grouped by likely-same subject and property (groups of two or more), sorted."""
+def related_pairs(corpus: Corpus) -> Iterator[tuple[Property, ClaimFacts, ClaimFacts]]:
+    """Every pair of claims about one property of the same (or a likely same) subject.
+
+    Subjects are the same when the catalogue or a same-as judgement says so;
+    likely the same when a name-variant link joins them *directly*. Chains of
+    links (A ~ B ~ C) are not followed: each step is a guess, and following
+    them would compare everyone with everyone in a large corpus. Each pair is
+    ordered by location, so findings do not depend on reading order.
+    """
     res = resolution(corpus)
     ids = res.identities
     by_key: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
     for facts in res.facts:
-        prop = corpus.properties.get(facts.ref.claim.property)
-        if facts.subject is None or prop is None:
+        if facts.subject is None or facts.ref.claim.property not in corpus.properties:
             continue
-        by_key[(ids.cluster(facts.subject), prop.id)].append(facts)
-    for key in sorted(by_key):
-        members = by_key[key]
-        if len(members) > 1:
-            yield corpus.properties[key[1]], members
+        by_key[(ids.confirmed.find(facts.subject), facts.ref.claim.property)].append(facts)
+    properties_of: dict[str, set[str]] = defaultdict(set)
+    for root, prop_id in by_key:
+        properties_of[root].add(prop_id)
+    for root, prop_id in sorted(by_key):
+        yield from ((corpus.properties[prop_id], a, b) for a, b in _ordered_pairs(by_key[(root, prop_id)]))
+    for first, second in sorted(ids.linked_roots):
+        for prop_id in sorted(properties_of[first] & properties_of[second]):
+            for a in by_key[(first, prop_id)]:
+                for b in by_key[(second, prop_id)]:
+                    yield (corpus.properties[prop_id], *_in_order(a, b))
 
 
-def pairs(members: list[ClaimFacts]) -> Iterator[tuple[ClaimFacts, ClaimFacts]]:
-    """Every unordered pair, each ordered by location so findings are symmetric."""
+def _ordered_pairs(members: list[ClaimFacts]) -> Iterator[tuple[ClaimFacts, ClaimFacts]]:
     ordered = sorted(members, key=lambda f: f.ref.location())
     for i, first in enumerate(ordered):
         for second in ordered[i + 1 :]:
             yield first, second
+
+
+def _in_order(a: ClaimFacts, b: ClaimFacts) -> tuple[ClaimFacts, ClaimFacts]:
+    return (a, b) if a.ref.location() <= b.ref.location() else (b, a)
 
 
 def align(a: ClaimFacts, b: ClaimFacts, prop: Property) -> Alignment:
@@ -118,7 +133,7 @@ def agree(a: ClaimFacts, b: ClaimFacts, prop: Property, ids: Identities) -> bool
         return texts_agree(va.text, vb.text)
     if a.value_identity is None or b.value_identity is None:
         return None
-    return ids.cluster(a.value_identity) == ids.cluster(b.value_identity)
+    return ids.related(a.value_identity, b.value_identity)
 
 
 def widened(facts: ClaimFacts, prop: Property) -> Interval | None:
@@ -185,14 +200,13 @@ def facts_stated(corpus: Corpus) -> list[list[ClaimFacts]]:
     res = resolution(corpus)
     ids = res.identities
     joined = UnionFind()
-    for prop, members in groups(corpus):
-        for a, b in pairs(members):
-            if not align(a, b, prop).comparable:
-                continue
-            if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
-                continue
-            if agree(a, b, prop, ids):
-                joined.union(a.ref.key, b.ref.key)
+    for prop, a, b in related_pairs(corpus):
+        if not align(a, b, prop).comparable:
+            continue
+        if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
+            continue
+        if agree(a, b, prop, ids):
+            joined.union(a.ref.key, b.ref.key)
     by_root: dict[str, list[ClaimFacts]] = defaultdict(list)
     for facts in res.facts:
         if facts.subject is None or facts.ref.claim.property not in corpus.properties:

@@ -65,7 +65,7 @@ _FOLDS = (
 _FOLD_PATTERN = re.compile("|".join(re.escape(a) for a, _ in _FOLDS))
 _FOLD_MAP = dict(_FOLDS)
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE = re.compile(r"([a-z])\1+")  # letters only: 1334 is not 134
 
 # Suffixes in skeleton spelling (after folding), longest first.
 _PATRONYMIC = ("ovic", "evic", "ovna", "evna", "icna", "ogli", "oglu", "kizi", "gizi", "uli", "ulu", "ic")
@@ -188,6 +188,8 @@ def token_similarity(a: Token, b: Token) -> float:
         return 1.0 if a.text[0] == b.text[0] else 0.0
     if min(len(a.skeleton), len(b.skeleton)) < MIN_FUZZY_LENGTH:
         return 0.0
+    if any(c.isdigit() for c in a.skeleton + b.skeleton):
+        return 0.0  # "Unit 12" and "Unit 13" differ in all that matters
     return float(Levenshtein.normalized_similarity(a.skeleton, b.skeleton))
 
 

@@ -66,6 +66,7 @@ def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> 
 
 def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
     found: dict[tuple[str, str], QuoteSpan] = {}
+    normalised: dict[str, Normalised] = {}  # each article normalised once, not once per quote
     shown = [*result.findings, *(w.finding for w in result.waived)]
     for finding in shown:
         for quote in finding.quotes:
@@ -73,7 +74,9 @@ def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
             key = (quote.source_id or "", quote.text)
             if text is None or key in found:
                 continue
-            pieces = Normalised.of(text).find(quote.text)
+            if key[0] not in normalised:
+                normalised[key[0]] = Normalised.of(text)
+            pieces = normalised[key[0]].find(quote.text)
             if pieces:
                 found[key] = QuoteSpan(
                     key[0],

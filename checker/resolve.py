@@ -101,6 +101,21 @@ class Identities:
         """True when two identities are one by the catalogue or a same-as judgement."""
         return self.confirmed.find(a) == self.confirmed.find(b)
 
+    def related(self, a: str, b: str) -> bool:
+        """Certainly the same, or joined directly by a name-variant link (chains are not followed)."""
+        ra, rb = self.confirmed.find(a), self.confirmed.find(b)
+        return ra == rb or (min(ra, rb), max(ra, rb)) in self.linked_roots
+
+    @cached_property
+    def linked_roots(self) -> set[tuple[str, str]]:
+        """Pairs (sorted) of certain-identity roots that a name-variant link joins directly."""
+        pairs = set()
+        for link in self.links:
+            first, second = sorted((self.confirmed.find(link.a), self.confirmed.find(link.b)))
+            if first != second:
+                pairs.add((first, second))
+        return pairs
+
     def label(self, identity: str) -> str:
         return self.by_id[identity].label
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -112,3 +113,30 @@ def test_schema_errors_are_located(text: str, code: str, line: int, column: int,
     assert (first_code, first_mark) == (code, Mark(line, column)), found
     for word in words:
         assert word in message, message
+
+
+def _every_yaml_document() -> list[tuple[str, Any]]:
+    """Claim files from the repository, the rule fixtures and the schema-error table."""
+    found: list[tuple[str, Any]] = []
+    for path in sorted([*REPO.glob("claims/*.yaml"), *REPO.glob("tests/fixtures/rules/*/claims/*.yaml")]):
+        kinds = {"entities.yaml": "entities-file", "properties.yaml": "properties-file"}
+        try:
+            found.append((kinds.get(path.name, "claim-file"), load_file(path).data))
+        except LoadFailed:
+            continue
+    for text, *_ in SCHEMA_ERRORS:
+        try:
+            found.append(("claim-file", load_yaml(text).data))
+        except LoadFailed:
+            continue
+    return found
+
+
+def test_fast_validator_agrees_with_jsonschema() -> None:
+    """jsonschema-rs answers valid/invalid; it must never pass what jsonschema would reject."""
+    documents = _every_yaml_document()
+    assert len(documents) > 50
+    for kind, data in documents:
+        fast = schemas._fast_check(kind)(data)
+        slow = not any(True for _ in schemas._validator(kind).iter_errors(data))
+        assert fast == slow, (kind, data)

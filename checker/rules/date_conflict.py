@@ -71,7 +71,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import agree, describe_fact, groups, pairs
+from checker.compare import agree, describe_fact, related_pairs
 from checker.corpus import Corpus
 from checker.findings import Finding, Severity
 from checker.intervals import describe_dates, partial_date_interval
@@ -84,31 +84,30 @@ ACTION = "check both dates against the sources; if the subject did this more tha
 
 def check(corpus: Corpus) -> Iterator[Finding]:
     ids = resolution(corpus).identities
-    for prop, members in groups(corpus):
+    for prop, a, b in related_pairs(corpus):
         if prop.time_series:
             continue  # series values are dated differently by nature
-        for a, b in pairs(members):
-            if a.date is None or b.date is None or a.date.overlaps(b.date):
-                continue
-            if a.ref.claim.event and b.ref.claim.event and a.ref.claim.event != b.ref.claim.event:
-                continue
-            if a.ref.claim.event is None and agree(a, b, prop, ids) is not True:
-                continue  # different values: value-conflict speaks of those
-            event = a.ref.claim.event
-            what = f"event {event}" if event else describe_fact(a, corpus)
-            where = (
-                f"in {a.ref.source_id}"
-                if a.ref.source_id == b.ref.source_id
-                else f"in {a.ref.source_id} and {b.ref.source_id}"
-            )
-            yield RULE.finding(
-                f"{what}; dated {_date(a)} and {_date(b)} {where}",
-                a.ref.location("date"),
-                related=[b.ref.location("date")],
-                quotes=[a.ref.quote(), b.ref.quote()],
-                action=ACTION,
-                subject=(a.ref.key, b.ref.key),
-            )
+        if a.date is None or b.date is None or a.date.overlaps(b.date):
+            continue
+        if a.ref.claim.event and b.ref.claim.event and a.ref.claim.event != b.ref.claim.event:
+            continue
+        if a.ref.claim.event is None and agree(a, b, prop, ids) is not True:
+            continue  # different values: value-conflict speaks of those
+        event = a.ref.claim.event
+        what = f"event {event}" if event else describe_fact(a, corpus)
+        where = (
+            f"in {a.ref.source_id}"
+            if a.ref.source_id == b.ref.source_id
+            else f"in {a.ref.source_id} and {b.ref.source_id}"
+        )
+        yield RULE.finding(
+            f"{what}; dated {_date(a)} and {_date(b)} {where}",
+            a.ref.location("date"),
+            related=[b.ref.location("date")],
+            quotes=[a.ref.quote(), b.ref.quote()],
+            action=ACTION,
+            subject=(a.ref.key, b.ref.key),
+        )
     yield from _against_events(corpus)
 
 

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import describe_fact, groups, pairs, widened
+from checker.compare import describe_fact, related_pairs, widened
 from checker.corpus import Corpus
 from checker.findings import Finding, Severity
 from checker.intervals import describe_dates
@@ -82,26 +82,25 @@ from checker.rule import Rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    for prop, members in groups(corpus):
+    for prop, a, b in related_pairs(corpus):
         if not prop.time_series or prop.monotonic is None:
             continue
-        for a, b in pairs(members):
-            when_a, when_b = a.as_of or a.date, b.as_of or b.date
-            if when_a is None or when_b is None or when_a.overlaps(when_b):
-                continue
-            earlier, later = (a, b) if when_a.hi < when_b.lo else (b, a)
-            if _reversed(earlier, later, prop.monotonic, prop):
-                yield RULE.finding(
-                    f"{describe_fact(later, corpus)} as of {_when(later)} in {later.ref.source_id}, "
-                    f"after {describe_fact(earlier, corpus).rsplit(': ', 1)[1]} as of {_when(earlier)} "
-                    f"in {earlier.ref.source_id}; {prop.label} should only "
-                    f"{'grow' if prop.monotonic == 'increasing' else 'shrink'}",
-                    later.ref.location("value"),
-                    related=[earlier.ref.location("value")],
-                    quotes=[later.ref.quote(), earlier.ref.quote()],
-                    action="check whether the later figure was revised, misreported or counts something else",
-                    subject=(a.ref.key, b.ref.key),
-                )
+        when_a, when_b = a.as_of or a.date, b.as_of or b.date
+        if when_a is None or when_b is None or when_a.overlaps(when_b):
+            continue
+        earlier, later = (a, b) if when_a.hi < when_b.lo else (b, a)
+        if _reversed(earlier, later, prop.monotonic, prop):
+            yield RULE.finding(
+                f"{describe_fact(later, corpus)} as of {_when(later)} in {later.ref.source_id}, "
+                f"after {describe_fact(earlier, corpus).rsplit(': ', 1)[1]} as of {_when(earlier)} "
+                f"in {earlier.ref.source_id}; {prop.label} should only "
+                f"{'grow' if prop.monotonic == 'increasing' else 'shrink'}",
+                later.ref.location("value"),
+                related=[earlier.ref.location("value")],
+                quotes=[later.ref.quote(), earlier.ref.quote()],
+                action="check whether the later figure was revised, misreported or counts something else",
+                subject=(a.ref.key, b.ref.key),
+            )
 
 
 def _reversed(earlier: ClaimFacts, later: ClaimFacts, direction: str, prop: Property) -> bool:

@@ -85,7 +85,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import Alignment, agree, align, groups, pairs, value_text
+from checker.compare import Alignment, agree, align, related_pairs, value_text
 from checker.corpus import Corpus
 from checker.findings import Finding, Severity
 from checker.models import Property, TextValue
@@ -95,17 +95,16 @@ from checker.rule import Rule
 
 def check(corpus: Corpus) -> Iterator[Finding]:
     ids = resolution(corpus).identities
-    for prop, members in groups(corpus):
+    for prop, a, b in related_pairs(corpus):
         if not prop.single_valued:
             continue
-        for a, b in pairs(members):
-            alignment = align(a, b, prop)
-            if not alignment.comparable:
-                continue
-            if prop.time_series and alignment.differences:
-                continue  # different as-of dates: series-reversal looks at those
-            if agree(a, b, prop, ids) is False:
-                yield _finding(a, b, prop, alignment, ids)
+        alignment = align(a, b, prop)
+        if not alignment.comparable:
+            continue
+        if prop.time_series and alignment.differences:
+            continue  # different as-of dates: series-reversal looks at those
+        if agree(a, b, prop, ids) is False:
+            yield _finding(a, b, prop, alignment, ids)
 
 
 def _finding(a: ClaimFacts, b: ClaimFacts, prop: Property, alignment: Alignment, ids: Identities) -> Finding:
