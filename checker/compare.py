@@ -185,11 +185,14 @@ def _same_dimension(a: QuantityValue, b: QuantityValue) -> bool:
 def _date_text(interval: Interval | None, facts: ClaimFacts) -> str:
     if interval is None:
         return "undated"
-    text = describe_dates(interval)
+    relative = relative_note(facts)
+    return describe_dates(interval) + (f", {relative}" if relative else "")
+
+
+def relative_note(facts: ClaimFacts) -> str | None:
+    """How a relative claim date was stated: "-1 day from sentence"; None for an absolute date."""
     spec = facts.ref.claim.date
-    if isinstance(spec, RelativeDate):
-        text += f", {spec.offset} from {spec.relative_to}"
-    return text
+    return f"{spec.offset} from {spec.relative_to}" if isinstance(spec, RelativeDate) else None
 
 
 def facts_stated(corpus: Corpus) -> list[list[ClaimFacts]]:

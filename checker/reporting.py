@@ -15,7 +15,7 @@ from checker.engine import Result
 from checker.findings import Finding
 from checker.models import EntityValue
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
-from checker.resolve import Occurrence, resolution
+from checker.resolve import resolution
 from checker.rules import RULES
 from checker.textmatch import Normalised, SourceTexts
 
@@ -120,19 +120,14 @@ def _variants(corpus: Corpus) -> list[VariantRow]:
             VariantRow(
                 ids.label(link.a),
                 link.a,
-                _forms(ids.occurrences.get(link.a, []), ids.by_id[link.a].forms),
+                ids.written_forms(link.a) or ids.by_id[link.a].forms,
                 ids.label(link.b),
                 link.b,
-                _forms(ids.occurrences.get(link.b, []), ids.by_id[link.b].forms),
+                ids.written_forms(link.b) or ids.by_id[link.b].forms,
                 link.why,
             )
         )
     return sorted(rows, key=lambda r: (r.first.casefold(), r.second.casefold()))
-
-
-def _forms(occurrences: list[Occurrence], fallback: tuple[str, ...]) -> tuple[str, ...]:
-    written = sorted({o.written for o in occurrences})
-    return tuple(written) or fallback
 
 
 def _timestamp(wanted: bool) -> str | None:

@@ -116,6 +116,10 @@ class Identities:
                 pairs.add((first, second))
         return pairs
 
+    def written_forms(self, identity: str) -> tuple[str, ...]:
+        """The distinct names claims write for an identity, sorted (empty when no claim names it)."""
+        return tuple(sorted({o.written for o in self.occurrences.get(identity, [])}))
+
     def label(self, identity: str) -> str:
         return self.by_id[identity].label
 

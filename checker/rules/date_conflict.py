@@ -71,11 +71,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import agree, describe_fact, related_pairs
+from checker.compare import agree, describe_fact, related_pairs, relative_note
 from checker.corpus import Corpus
 from checker.findings import Finding, Severity
 from checker.intervals import describe_dates, partial_date_interval
-from checker.models import RelativeDate
 from checker.resolve import ClaimFacts, resolution
 from checker.rule import Rule
 
@@ -129,11 +128,8 @@ def _against_events(corpus: Corpus) -> Iterator[Finding]:
 
 def _date(facts: ClaimFacts) -> str:
     assert facts.date is not None
-    text = describe_dates(facts.date)
-    spec = facts.ref.claim.date
-    if isinstance(spec, RelativeDate):
-        text += f" ({spec.offset} from {spec.relative_to})"
-    return text
+    relative = relative_note(facts)
+    return describe_dates(facts.date) + (f" ({relative})" if relative else "")
 
 
 RULE = Rule(code="D001", name="date-conflict", severity=Severity.WARNING, doc=__doc__ or "", check=check)

@@ -130,8 +130,7 @@ def _where(corpus: Corpus, ids: Identities, identity: str) -> list[tuple[Locatio
 
 
 def _forms(ids: Identities, identity: str) -> list[str]:
-    written = [o.written for o in ids.occurrences.get(identity, [])]
-    return sorted(set(written)) or [ids.by_id[identity].label]
+    return list(ids.written_forms(identity)) or [ids.by_id[identity].label]
 
 
 def _first_each(ids: Identities, link: VariantLink) -> list[Occurrence]:
