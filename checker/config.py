@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from checker.findings import Location, Severity
+from checker.findings import Location, Severity, Waiver
 from checker.loader import EMPTY as EMPTY_FILE
 from checker.loader import Document, KeyPath, LoadFailed, load_file
 from checker.models import ID_PATTERN
@@ -38,7 +38,6 @@ from checker.rule import Rule
 from checker.rules import REGISTRY, RULES, find
 from checker.schemas import data_path, json_kind, path_name
 from checker.suggest import did_you_mean
-from checker.waivers import Waiver
 
 CONFIG_NAME = "checker.yaml"
 PYPROJECT_NAME = "pyproject.toml"

@@ -18,7 +18,7 @@ from typing import TypeVar
 from checker import waivers
 from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
-from checker.findings import Finding, Location
+from checker.findings import Finding, Location, Subject, Waived, Waiver
 from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_file
 from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel
 from checker.project import Project, discover
@@ -41,7 +41,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     claims: int = 0
-    waived: list[waivers.Waived] = field(default_factory=list)  # not reported, but counted
+    waived: list[Waived] = field(default_factory=list)  # not reported, but counted
     corpus: Corpus | None = None  # what was loaded, for reports that show article texts
 
 
@@ -94,7 +94,7 @@ def run(
     complete = complete and _whole(corpus, project)
     loaded_sources = {f.model.source.id for f in corpus.files}
 
-    def judged(waiver: waivers.Waiver) -> bool:
+    def judged(waiver: Waiver) -> bool:
         """Whether this run could have produced what ``waiver`` covers (so it may be called unused)."""
         if complete:
             return True
@@ -149,16 +149,17 @@ def _load(
         for problem in failure.problems:
             rule = REGISTRY[problem.code]
             where = Location(shown, problem.mark.line, problem.mark.column)
-            findings.append(rule.finding(problem.message, where, subject=(shown, problem.message)))
+            findings.append(
+                rule.finding(problem.message, where, subject=Subject(file=shown, detail=(problem.message,)))
+            )
         return None
     parsed, problems = validate(KIND_OF_MODEL[model], doc)
     for schema_problem in problems:
         rule = REGISTRY[schema_problem.code]
         where = Location(shown, schema_problem.mark.line, schema_problem.mark.column)
-        keypath = "/".join(str(part) for part in schema_problem.path)
-        findings.append(
-            rule.finding(schema_problem.message, where, subject=(shown, keypath, schema_problem.message))
-        )
+        keypath = tuple(str(part) for part in schema_problem.path)
+        subject = Subject(file=shown, key_path=keypath, detail=(schema_problem.message,))
+        findings.append(rule.finding(schema_problem.message, where, subject=subject))
     if parsed is None:
         return None
     assert isinstance(parsed, model)

@@ -8,9 +8,11 @@ what it is about, never from line numbers, so that waivers survive edits.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -55,12 +57,73 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One problem the checker found.
+class Fact:
+    """A fact the checker reasons about: one entity's property in one context.
 
-    ``subject`` holds the stable ids the fingerprint is made from (source ids,
-    claim ids, entity ids, or for load problems the file path and key path).
+    ``context`` holds what separates this fact from others about the same
+    entity and property, as ``name=value`` strings: ``event=trial-feb``,
+    ``as-of=2021-03-05``, ``scope:category=police``.
     """
+
+    entity: str
+    property: str
+    context: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return "/".join((self.entity, self.property, *self.context))
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a finding is about, by stable ids: never a line, a column or a message.
+
+    Reporters, waivers and scores read it; the fingerprint is made from it
+    (:meth:`fingerprint_material`). Every field is optional; a finding fills
+    in what it is about.
+    """
+
+    claims: tuple[str, ...] = ()  # claim keys: "source-id/claim-id"
+    entities: tuple[str, ...] = ()  # identity ids (catalogue ids, or "name:..." for uncatalogued names)
+    sources: tuple[str, ...] = ()  # source ids
+    catalogue: tuple[str, ...] = ()  # catalogue entries: "property:ID", "event:ID", "unit:NAME", ...
+    config: tuple[str, ...] = ()  # configuration entries: "waiver:fingerprint=...", ...
+    file: str | None = None  # repo-relative path, for findings about a file's content
+    key_path: tuple[str, ...] = ()  # where in ``file``: mapping keys and list indexes as text
+    fact: Fact | None = None  # the fact a value, date or corroboration finding is about
+    values: tuple[str, ...] = ()  # the distinct values (or dates) a fact finding lists
+    detail: tuple[str, ...] = ()  # what else tells two findings apart: a key name, a spelling
+
+    def fingerprint_material(self) -> tuple[str, ...]:
+        """The ids the fingerprint hashes, each tagged with its field and sorted within it.
+
+        A finding about a fact is identified by the fact, the entities and
+        the distinct values in dispute, not by the claims that state them: a
+        further source repeating one of the values leaves the fingerprint
+        (and a waiver naming it) as it was; a new value changes it.
+        """
+        parts: list[str] = []
+        fields: dict[str, tuple[str, ...]] = {
+            "entity": self.entities,
+            "catalogue": self.catalogue,
+            "config": self.config,
+            "file": (self.file,) if self.file is not None else (),
+            "key": ("/".join(self.key_path),) if self.key_path else (),
+            "value": self.values,
+            "detail": self.detail,
+        }
+        if self.fact is not None:
+            fields["fact"] = (str(self.fact),)
+        else:
+            fields["claim"] = self.claims
+            fields["source"] = self.sources
+        for name in sorted(fields):
+            parts.extend(f"{name}={item}" for item in sorted(fields[name]))
+        return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the checker found: a small immutable record, about a typed :class:`Subject`."""
 
     code: str
     rule: str
@@ -70,7 +133,7 @@ class Finding:
     related: tuple[Location, ...] = ()
     quotes: tuple[Quote, ...] = ()
     action: str | None = None
-    subject: tuple[str, ...] = ()
+    subject: Subject = Subject()
     fingerprint: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -83,11 +146,63 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code, self.message)
 
 
-def make_fingerprint(code: str, subject: tuple[str, ...]) -> str:
-    """A short stable hash of a rule code and the ids a finding is about.
+def make_fingerprint(code: str, subject: Subject) -> str:
+    """A short stable hash of a rule code and what a finding is about.
 
-    The ids are sorted so that a symmetric finding (A conflicts with B) has
-    one fingerprint whichever side is reported first.
+    Every id is sorted within its field, so a symmetric finding (A conflicts
+    with B) has one fingerprint whichever side is reported first.
     """
-    material = "\x1f".join([code, *sorted(subject)])
+    material = "\x1f".join([code, *subject.fingerprint_material()])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+# -- waivers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One waiver of the configuration, located where it is written.
+
+    It names a finding by its fingerprint, or by its rule and the claims it
+    is about (``source-id/claim-id`` keys, all of which must be among the
+    finding's subject claims). Applying waivers is :mod:`checker.waivers`.
+    """
+
+    reason: str
+    location: Location
+    fingerprint: str | None = None
+    rule: str | None = None  # a rule code, when the waiver names a rule and claims
+    claims: tuple[str, ...] = ()
+    by: str | None = None
+    expires: dt.date | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        """Whether this waiver covers ``finding``."""
+        if self.fingerprint is not None:
+            return finding.fingerprint == self.fingerprint
+        return finding.code == self.rule and set(self.claims) <= set(finding.subject.claims)
+
+    def expired(self, today: dt.date) -> bool:
+        """A waiver applies up to and including its expiry date."""
+        return self.expires is not None and self.expires < today
+
+    def describe(self) -> str:
+        """How the waiver is written: its fingerprint, or its rule and claims."""
+        if self.fingerprint is not None:
+            return f"fingerprint {self.fingerprint}"
+        return f"{self.rule} on {', '.join(self.claims)}"
+
+    def subject(self) -> Subject:
+        """What a finding about this waiver is about (W001, W002)."""
+        if self.fingerprint is not None:
+            return Subject(file=self.location.path, config=(f"waiver:fingerprint={self.fingerprint}",))
+        return Subject(
+            file=self.location.path, config=(f"waiver:rule={self.rule}",), claims=tuple(self.claims)
+        )
+
+
+class Waived(NamedTuple):
+    """A finding that was not reported, and the waiver that covered it."""
+
+    finding: Finding
+    waiver: Waiver

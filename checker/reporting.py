@@ -98,10 +98,9 @@ def _finding_entities(result: Result, corpus: Corpus) -> list[FindingEntities]:
         if finding.fingerprint in out:
             continue
         found: set[str] = set()
-        for item in finding.subject:
-            if item in ids.by_id:
-                found.add(item)
-            elif (ref := claims.get(item)) is not None:
+        found.update(item for item in finding.subject.entities if item in ids.by_id)
+        for item in finding.subject.claims:
+            if (ref := claims.get(item)) is not None:
                 written = [ref.claim.subject]
                 if isinstance(ref.claim.value, EntityValue):
                     written.append(ref.claim.value.entity)

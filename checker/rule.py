@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject
 
 if TYPE_CHECKING:
     from checker.corpus import Corpus
@@ -75,13 +75,13 @@ class Rule:
         message: str,
         location: Location,
         *,
-        subject: Iterable[str],
+        subject: Subject,
         related: Iterable[Location] = (),
         quotes: Iterable[Quote] = (),
         action: str | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding of this rule; ``subject`` holds the stable ids it is about."""
+        """A finding of this rule about ``subject`` (its fingerprint is made from the subject)."""
         return Finding(
             code=self.code,
             rule=self.name,
@@ -91,7 +91,7 @@ class Rule:
             related=tuple(related),
             quotes=tuple(quotes),
             action=action,
-            subject=tuple(subject),
+            subject=subject,
         )
 
 

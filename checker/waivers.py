@@ -18,53 +18,10 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from checker.findings import Finding, Location
+from checker.findings import Finding, Waived, Waiver
 from checker.project import UsageError
 from checker.rules import expired_waiver, unused_waiver
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """One waiver of the configuration, located where it is written."""
-
-    reason: str
-    location: Location
-    fingerprint: str | None = None
-    rule: str | None = None  # a rule code, when the waiver names a rule and claims
-    claims: tuple[str, ...] = ()
-    by: str | None = None
-    expires: dt.date | None = None
-
-    def matches(self, finding: Finding) -> bool:
-        """Whether this waiver covers ``finding``."""
-        if self.fingerprint is not None:
-            return finding.fingerprint == self.fingerprint
-        return finding.code == self.rule and set(self.claims) <= set(finding.subject)
-
-    def expired(self, today: dt.date) -> bool:
-        """A waiver applies up to and including its expiry date."""
-        return self.expires is not None and self.expires < today
-
-    def describe(self) -> str:
-        """How the waiver is written: its fingerprint, or its rule and claims."""
-        if self.fingerprint is not None:
-            return f"fingerprint {self.fingerprint}"
-        return f"{self.rule} on {', '.join(self.claims)}"
-
-    def identity(self) -> tuple[str, ...]:
-        """Stable ids of the waiver (the subject of a finding about it)."""
-        if self.fingerprint is not None:
-            return (self.location.path, f"fingerprint:{self.fingerprint}")
-        return (self.location.path, f"rule:{self.rule}", *(f"claim:{c}" for c in self.claims))
-
-
-class Waived(NamedTuple):
-    """A finding that was not reported, and the waiver that covered it."""
-
-    finding: Finding
-    waiver: Waiver
 
 
 @dataclass
@@ -119,7 +76,7 @@ def apply(
                     f"waiver ({waiver.describe()}) expired on {waiver.expires.isoformat()};"
                     " the findings it covered are reported again",
                     waiver.location,
-                    subject=waiver.identity(),
+                    subject=waiver.subject(),
                     action="fix what it waived, or review the waiver and move its expiry date",
                 )
             )
@@ -129,7 +86,7 @@ def apply(
                 unused_waiver.RULE.finding(
                     f"waiver ({waiver.describe()}) matches no finding",
                     waiver.location,
-                    subject=waiver.identity(),
+                    subject=waiver.subject(),
                     action="remove the waiver, or correct the fingerprint, rule or claims it names",
                 )
             )

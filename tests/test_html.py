@@ -17,11 +17,10 @@ import jinja2
 import pytest
 
 from checker import cli
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject, Waived, Waiver
 from checker.reporters import REPORTERS, Options, html
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
 from checker.textsafe import escape
-from checker.waivers import Waived, Waiver
 from tests.conftest import REPO
 
 GOLDEN = Path(__file__).parent / "golden" / "seed.html"
@@ -118,7 +117,7 @@ def hostile_report(*, waived: bool = True) -> Report:
         related=(Location(where.path, 9, 12), Location("claims/other.yaml", 1, 1)),
         quotes=(quote, other),
         action=f"action {HOSTILE}",
-        subject=("evil/a", "evil/b"),
+        subject=Subject(claims=("evil/a", "evil/b")),
     )
     start = HOSTILE_ARTICLE.index(HOSTILE)
     article = Article(

@@ -27,12 +27,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from checker import cli
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject, Waived, Waiver
 from checker.reporters import REPORTERS, Options, github, json_report, junit, markdown, sarif
 from checker.reporters.base import Report
 from checker.rules import RULES
 from checker.textsafe import escape
-from checker.waivers import Waived, Waiver
 from tests.conftest import REPO, VENDOR
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -110,7 +109,7 @@ def test_seed_output_matches_golden(fmt: str, seed_output: dict[str, str]) -> No
 def test_seed_json_fits_its_schema(seed_output: dict[str, str]) -> None:
     doc = json.loads(seed_output["json"])
     _json_validator().validate(doc)
-    assert doc["schema"] == json_report.SCHEMA_ID and doc["version"] == 1
+    assert doc["schema"] == json_report.SCHEMA_ID and doc["version"] == 2
     assert doc["summary"]["findings"] == len(doc["findings"]) > 0
     assert sum(doc["summary"]["by_severity"].values()) == len(doc["findings"])
     assert "timestamp" not in doc
@@ -213,7 +212,7 @@ def _hostile_finding(severity: Severity, code: str = "V001") -> Finding:
             Quote("plain quote", Location("claims/other.yaml", 8, 12), "other"),
         ),
         action=HOSTILE,
-        subject=(f"s/{severity}", "t/c"),
+        subject=Subject(claims=(f"s/{severity}", "t/c")),
     )
 
 
@@ -510,7 +509,7 @@ def _many(n: int, message: str = "m", *, error_at: int | None = None) -> tuple[F
             Severity.ERROR if i == error_at else Severity.INFO,
             f"{message} {i}",
             Location("claims/a.yaml", i + 1, 1),
-            subject=(str(i),),
+            subject=Subject(detail=(str(i),)),
         )
         for i in range(n)
     )

@@ -9,7 +9,7 @@ import pytest
 
 from checker import engine, waivers
 from checker.config import Config
-from checker.findings import Location, Severity
+from checker.findings import Location, Severity, Subject, Waived, Waiver
 from checker.project import UsageError, find_project
 from checker.rules import REGISTRY
 from tests.test_config import EXAMPLE, claim_file, example_project, lines_of, run_cli, run_engine
@@ -228,14 +228,16 @@ def test_source_date_epoch_decides_expiry(
 def test_apply_directly() -> None:
     here = Location("checker.yaml", 3, 5)
     finding = REGISTRY["R002"].finding(
-        "unknown property", Location("claims/a.yaml", 4, 1), subject=("a/b", "p")
+        "unknown property",
+        Location("claims/a.yaml", 4, 1),
+        subject=Subject(claims=("a/b",), catalogue=("property:p",)),
     )
-    by_rule = waivers.Waiver(reason="r", location=here, rule="R002", claims=("a/b",))
-    by_print = waivers.Waiver(reason="r", location=here, fingerprint=finding.fingerprint)
-    other = waivers.Waiver(reason="r", location=here, rule="R001", claims=("a/b",))
+    by_rule = Waiver(reason="r", location=here, rule="R002", claims=("a/b",))
+    by_print = Waiver(reason="r", location=here, fingerprint=finding.fingerprint)
+    other = Waiver(reason="r", location=here, rule="R001", claims=("a/b",))
     for waiver in (by_rule, by_print):
         outcome = waivers.apply([finding], [waiver], today=TODAY)
-        assert outcome.findings == [] and outcome.waived == [waivers.Waived(finding, waiver)]
+        assert outcome.findings == [] and outcome.waived == [Waived(finding, waiver)]
         assert outcome.problems == []
     outcome = waivers.apply([finding], [other], today=TODAY, judged=lambda w: False)
     assert outcome.findings == [finding] and outcome.problems == []  # not judged: not reported unused

@@ -11,9 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker import __version__
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Waived
 from checker.rule import Rule
-from checker.waivers import Waived
 
 TOOL_NAME = "claimcheck"
 TOOL_URI = "https://claimcheck.invalid/"

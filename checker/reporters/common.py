@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject
 
 # Surrogate code points cannot be encoded as UTF-8; in a str they are always "lone" ones
 # (Python keeps a valid astral character as one code point), e.g. from a YAML "\ud800" escape.
@@ -59,3 +60,22 @@ def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
 def plural(word: str, n: int) -> str:
     """``error``/``errors``; ``info`` stays as it is."""
     return word if word == "info" or n == 1 else word + "s"
+
+
+def subject_json(subject: Subject) -> Any:
+    """A finding's subject as JSON (the JSON and SARIF reports share this shape)."""
+    fact = subject.fact
+    return {
+        "claims": sorted(subject.claims),
+        "entities": sorted(subject.entities),
+        "sources": sorted(subject.sources),
+        "catalogue": sorted(subject.catalogue),
+        "config": sorted(subject.config),
+        "file": subject.file,
+        "key_path": list(subject.key_path),
+        "fact": None
+        if fact is None
+        else {"entity": fact.entity, "property": fact.property, "context": list(fact.context)},
+        "values": list(subject.values),
+        "detail": list(subject.detail),
+    }

@@ -38,10 +38,9 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from checker.findings import Finding, Quote, Severity
+from checker.findings import Finding, Quote, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Article, QuoteSpan, Report
 from checker.textsafe import escape
-from checker.waivers import Waiver
 
 if TYPE_CHECKING:
     from checker.reporters import Options

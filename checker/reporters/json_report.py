@@ -28,15 +28,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NotRequired
 from pydantic import ConfigDict, Field, TypeAdapter, with_config
 from typing_extensions import TypedDict  # pydantic reads only this TypedDict before Python 3.12
 
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
-from checker.reporters.common import counts, without_surrogates
-from checker.waivers import Waived
+from checker.reporters.common import counts, subject_json, without_surrogates
 
 if TYPE_CHECKING:
     from checker.reporters import Options
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 SCHEMA_ID: Final = "https://claimcheck.invalid/schemas/report.schema.json"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -63,6 +62,34 @@ class QuoteDoc(TypedDict):
 
 
 @with_config(_FORBID)
+class FactDoc(TypedDict):
+    """A fact: one entity's property in one context."""
+
+    entity: Annotated[str, Field(description="The identity id of the entity.")]
+    property: Annotated[str, Field(description="The property id.")]
+    context: Annotated[
+        list[str],
+        Field(description="What separates it from other facts: event=..., as-of=..., scope:...=..."),
+    ]
+
+
+@with_config(_FORBID)
+class SubjectDoc(TypedDict):
+    """What a finding is about, by stable ids; the fingerprint is made from it."""
+
+    claims: Annotated[list[str], Field(description="Claim keys: source-id/claim-id.")]
+    entities: Annotated[list[str], Field(description="Identity ids.")]
+    sources: Annotated[list[str], Field(description="Source ids.")]
+    catalogue: Annotated[list[str], Field(description="Catalogue entries: property:ID, event:ID, unit:NAME.")]
+    config: Annotated[list[str], Field(description="Configuration entries, e.g. a waiver.")]
+    file: Annotated[str | None, Field(description="The file whose content the finding is about.")]
+    key_path: Annotated[list[str], Field(description="Where in that file: keys and list indexes.")]
+    fact: Annotated[FactDoc | None, Field(description="The fact a value or corroboration finding is about.")]
+    values: Annotated[list[str], Field(description="The distinct values the finding lists.")]
+    detail: Annotated[list[str], Field(description="What else tells two findings apart.")]
+
+
+@with_config(_FORBID)
 class FindingDoc(TypedDict):
     """One finding."""
 
@@ -76,11 +103,9 @@ class FindingDoc(TypedDict):
     ]
     quotes: Annotated[list[QuoteDoc], Field(description="The quotes of the sides, in order.")]
     action: Annotated[str | None, Field(description="A suggested fix, when there is one.")]
-    subject: Annotated[
-        list[str], Field(description="The stable ids (sources, claims, entities) the finding is about.")
-    ]
+    subject: SubjectDoc
     fingerprint: Annotated[
-        str, Field(description="Stable hash of the code and the subject ids; waivers name it.")
+        str, Field(description="Stable hash of the code and the subject; waivers name it.")
     ]
 
 
@@ -134,13 +159,13 @@ class ToolDoc(TypedDict):
 
 @with_config(_FORBID)
 class ReportDocument(TypedDict):
-    """A claimcheck report (format version 1)."""
+    """A claimcheck report (format version 2)."""
 
     schema: Annotated[
         Literal["https://claimcheck.invalid/schemas/report.schema.json"],
         Field(description="The URI of this JSON Schema."),
     ]
-    version: Annotated[Literal[1], Field(description="The format version.")]
+    version: Annotated[Literal[2], Field(description="The format version.")]
     tool: ToolDoc
     timestamp: NotRequired[
         Annotated[str, Field(description="When the report was made (ISO 8601, UTC); only when asked.")]
@@ -207,7 +232,7 @@ def finding_doc(finding: Finding) -> FindingDoc:
         "related": [location_doc(r) for r in finding.related],
         "quotes": [quote_doc(q) for q in finding.quotes],
         "action": finding.action,
-        "subject": list(finding.subject),
+        "subject": subject_json(finding.subject),
         "fingerprint": finding.fingerprint,
     }
 

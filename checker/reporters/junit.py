@@ -41,11 +41,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Report
 from checker.reporters.text import render_findings
 from checker.textsafe import escape
-from checker.waivers import Waiver
 
 if TYPE_CHECKING:
     from checker.reporters import Options

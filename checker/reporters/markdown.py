@@ -26,11 +26,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
 from checker.reporters.common import counts, places, plural, without_surrogates
 from checker.textsafe import escape
-from checker.waivers import Waived
 
 if TYPE_CHECKING:
     from checker.reporters import Options

@@ -39,12 +39,11 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as percent_encode
 
-from checker.findings import Finding, Location, Severity
+from checker.findings import Finding, Location, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, TOOL_URI, Report
-from checker.reporters.common import Place, ordered_for_truncation, places, without_surrogates
+from checker.reporters.common import Place, ordered_for_truncation, places, subject_json, without_surrogates
 from checker.rule import Rule
 from checker.textsafe import escape
-from checker.waivers import Waiver
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -236,7 +235,7 @@ def _result(finding: Finding, index: dict[str, int], waiver: Waiver | None) -> J
         "quotes": [
             {"text": q.text, "location": str(q.location), "sourceId": q.source_id} for q in finding.quotes
         ],
-        "subject": list(finding.subject),
+        "subject": {k: v for k, v in subject_json(finding.subject).items() if v},
     }
     if finding.action is not None:
         properties["action"] = finding.action

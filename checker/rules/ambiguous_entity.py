@@ -50,7 +50,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
@@ -62,7 +62,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield RULE.finding(
                     f"{name!r} could be any of the entities {', '.join(sorted(ids))}",
                     ref.location(field_name),
-                    subject=(ref.key, field_name, name),
+                    subject=Subject(claims=(ref.key,), detail=(field_name, name)),
                     action="write the name in full, or keep the shared alias on one entity only",
                 )
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import ClaimRef, Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import RelativeDate
 from checker.rule import Rule
 from checker.suggest import did_you_mean
@@ -66,7 +66,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                         yield RULE.finding(
                             problem,
                             ref.location(field_name, "relative_to"),
-                            subject=(ref.key, field_name),
+                            subject=Subject(claims=(ref.key,), detail=(field_name,)),
                             action="point relative_to at a dated claim of this file, or at 'published'",
                         )
 

@@ -73,7 +73,7 @@ from collections.abc import Iterator
 
 from checker.compare import agree, describe_fact, related_pairs, relative_note
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.intervals import describe_dates, partial_date_interval
 from checker.resolve import ClaimFacts, resolution
 from checker.rule import Rule
@@ -105,7 +105,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             related=[b.ref.location("date")],
             quotes=[a.ref.quote(), b.ref.quote()],
             action=ACTION,
-            subject=(a.ref.key, b.ref.key),
+            subject=Subject(claims=(a.ref.key, b.ref.key)),
         )
     yield from _against_events(corpus)
 
@@ -122,7 +122,7 @@ def _against_events(corpus: Corpus) -> Iterator[Finding]:
                 facts.ref.location("date"),
                 quotes=[facts.ref.quote()],
                 action="correct the claim's date or the event's date in claims/entities.yaml",
-                subject=(facts.ref.key, event.id),
+                subject=Subject(claims=(facts.ref.key,), catalogue=(f"event:{event.id}",)),
             )
 
 

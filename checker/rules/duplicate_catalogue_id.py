@@ -25,11 +25,12 @@ entities:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from checker.corpus import Corpus, LoadedFile
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import Entity, Event, Property
 from checker.rule import Rule
 
@@ -47,15 +48,21 @@ def _duplicates(
     loaded: LoadedFile[Any], section: str, items: Sequence[Entity | Event | Property]
 ) -> Iterator[Finding]:
     first: dict[str, int] = {}
+    repeats: Counter[str] = Counter()
     for index, item in enumerate(items):
         earlier = first.setdefault(item.id, index)
         if earlier != index:
+            repeats[item.id] += 1
             first_line = loaded.location((section, earlier)).line
             yield RULE.finding(
                 f"{section} id {item.id!r} is already declared at line {first_line}",
                 loaded.location((section, index, "id")),
                 related=[loaded.location((section, earlier, "id"))],
-                subject=(loaded.path, section, item.id, str(index)),
+                subject=Subject(
+                    file=loaded.path,
+                    catalogue=(f"{section}:{item.id}",),
+                    detail=(f"repeat {repeats[item.id]}",),
+                ),
                 action="merge the two entries, or give one a different id",
             )
 

@@ -30,23 +30,28 @@ claims:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from checker.corpus import ClaimRef, Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
     first: dict[tuple[str, str], ClaimRef] = {}
+    repeats: Counter[str] = Counter()
     for ref in corpus.claims():
         earlier = first.setdefault((ref.file.path, ref.claim.id), ref)
         if earlier is not ref:
+            repeats[ref.key] += 1
             yield RULE.finding(
                 f"claim id {ref.claim.id!r} is already used at line {earlier.location().line}",
                 ref.location("id"),
                 related=[earlier.location("id")],
-                subject=(ref.file.path, ref.claim.id, str(ref.index)),
+                subject=Subject(
+                    file=ref.file.path, claims=(ref.key,), detail=(f"repeat {repeats[ref.key]}",)
+                ),
                 action="give each claim in a file its own id",
             )
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus, LoadedFile
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import ClaimFile
 from checker.rule import Rule
 
@@ -51,7 +51,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 f"source id {source_id!r} is already used by {earlier.path}",
                 loaded.location(("source", "id")),
                 related=[earlier.location(("source", "id"))],
-                subject=(loaded.path, source_id),
+                subject=Subject(file=loaded.path, sources=(source_id,)),
                 action="give every source its own id (the claim file's name is a good choice)",
             )
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from checker import names
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.resolve import resolution
 from checker.rule import Rule
 
@@ -76,7 +76,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 occurrence.ref.location(occurrence.field),
                 quotes=[occurrence.ref.quote()],
                 action=f"write {node.label!r} (or a short form of it)",
-                subject=(occurrence.ref.key, occurrence.field),
+                subject=Subject(claims=(occurrence.ref.key,), detail=(occurrence.field,)),
             )
 
 

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 
 from checker import names
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.resolve import Occurrence, resolution
 from checker.rule import Rule
 
@@ -79,7 +79,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             related=[o.ref.location(o.field) for o in ordered if o is not odd[0]],
             quotes=[first.ref.quote(), odd[0].ref.quote()],
             action="check the article: keep one spelling, or record exactly what the source writes",
-            subject=(source_id, *sorted(forms)),
+            subject=Subject(sources=(source_id,), detail=tuple(sorted(forms))),
         )
 
 

@@ -29,7 +29,7 @@ import os
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
@@ -49,7 +49,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         yield RULE.finding(
             problem,
             loaded.location(("source", "text")),
-            subject=(loaded.model.source.id, written),
+            subject=Subject(sources=(loaded.model.source.id,), detail=(written,)),
             action="store the article text under sources/ and point source.text at it",
         )
 

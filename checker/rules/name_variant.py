@@ -69,7 +69,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.resolve import Identities, Occurrence, VariantLink, resolution
 from checker.rule import Rule
 
@@ -108,7 +108,7 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
         related=[loc for loc in places if loc != primary],
         quotes=quotes,
         action=_suggestion(a.explicit, b.explicit, link, a.label, b.label),
-        subject=(link.a, link.b),
+        subject=Subject(entities=(link.a, link.b)),
     )
 
 

@@ -72,7 +72,7 @@ from collections.abc import Iterator
 
 from checker.compare import describe_fact, facts_stated
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
@@ -91,7 +91,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             related=[f.ref.location("value") for f in others],
             quotes=[first.quote(), *(f.ref.quote() for f in others[:1])],
             action="look for a source from another publisher before treating the fact as confirmed",
-            subject=tuple(f.ref.key for f in fact),
+            subject=Subject(claims=tuple(f.ref.key for f in fact)),
         )
 
 

@@ -62,7 +62,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from checker.corpus import ClaimRef, Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue
 from checker.rule import Rule
 from checker.textmatch import (
@@ -88,7 +88,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         yield RULE.finding(
             f"value {shown} is not readable in the quote ({detail})",
             ref.location("value"),
-            subject=(ref.key, shown, ref.claim.quote),
+            subject=Subject(claims=(ref.key,), values=(shown,), detail=(ref.claim.quote,)),
             quotes=(ref.quote(),),
             action="check the value against the quote, or quote the passage that states it",
         )

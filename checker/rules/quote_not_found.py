@@ -61,7 +61,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Location, Quote, Severity
+from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
 from checker.textmatch import SourceTexts, line_column, one_line
 
@@ -89,7 +89,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         yield RULE.finding(
             message,
             ref.location("quote"),
-            subject=(ref.key, ref.claim.quote),
+            subject=Subject(claims=(ref.key,), detail=(ref.claim.quote,)),
             quotes=quotes,
             action="correct the quote to match the article word for word",
         )

@@ -74,7 +74,7 @@ from collections.abc import Iterator
 
 from checker.compare import describe_fact, related_pairs, widened
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.intervals import describe_dates
 from checker.models import Property
 from checker.resolve import ClaimFacts
@@ -99,7 +99,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 related=[earlier.ref.location("value")],
                 quotes=[later.ref.quote(), earlier.ref.quote()],
                 action="check whether the later figure was revised, misreported or counts something else",
-                subject=(a.ref.key, b.ref.key),
+                subject=Subject(claims=(a.ref.key, b.ref.key)),
             )
 
 

@@ -63,7 +63,7 @@ from collections.abc import Iterator
 
 from checker.compare import describe_fact, facts_stated
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
@@ -79,7 +79,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             related=[f.ref.location("value") for f in fact[1:]],
             quotes=[first.quote()],
             action="find a second, independent source, or attribute the fact in the text",
-            subject=tuple(f.ref.key for f in fact),
+            subject=Subject(claims=tuple(f.ref.key for f in fact)),
         )
 
 

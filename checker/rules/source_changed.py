@@ -37,7 +37,7 @@ import hashlib
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.textmatch import SourceTexts
 
@@ -59,7 +59,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             f"{source.text} has changed since the claims were recorded: "
             f"sha256 {source.sha256[:SHOWN]}… recorded, {actual[:SHOWN]}… now",
             loaded.location(("source", "sha256")),
-            subject=(source.id, actual),
+            subject=Subject(sources=(source.id,), detail=(actual,)),
             action=f"review the claims against the changed text, then update sha256 to {actual}",
         )
 

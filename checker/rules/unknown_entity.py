@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
@@ -67,7 +67,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield RULE.finding(
                     f"{name!r} is not in claims/entities.yaml{hint}",
                     ref.location(field_name),
-                    subject=(ref.key, field_name, name),
+                    subject=Subject(claims=(ref.key,), detail=(field_name, name)),
                     action=ACTION,
                 )
     if corpus.entities_file is None:
@@ -79,7 +79,10 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield RULE.finding(
                     f"judgement names unknown entity id {entity_id!r}{hint}",
                     corpus.entities_file.location(("judgements", j, "entities", k)),
-                    subject=("judgement", str(j), entity_id),
+                    subject=Subject(
+                        entities=(entity_id,),
+                        catalogue=(f"judgement:{judgement.relation}:{','.join(sorted(judgement.entities))}",),
+                    ),
                     action="use the id of an entity declared under 'entities'",
                     severity=Severity.ERROR,
                 )

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
@@ -60,7 +60,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield RULE.finding(
                 f"unknown event {event!r}{did_you_mean(event, corpus.events)}",
                 ref.location("event"),
-                subject=(ref.key, event),
+                subject=Subject(claims=(ref.key,), catalogue=(f"event:{event}",)),
                 action="declare the event under 'events' in claims/entities.yaml, or fix the id",
             )
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
@@ -58,7 +58,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield RULE.finding(
                 f"unknown property {prop!r}{did_you_mean(prop, corpus.properties)}",
                 ref.location("property"),
-                subject=(ref.key, prop),
+                subject=Subject(claims=(ref.key,), catalogue=(f"property:{prop}",)),
                 action="use a property from claims/properties.yaml, or add this one there",
             )
 

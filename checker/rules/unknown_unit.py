@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from checker import units
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import QuantityValue
 from checker.rule import Rule
 from checker.suggest import did_you_mean
@@ -52,7 +52,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield RULE.finding(
                 f"unknown unit {value.unit!r}{did_you_mean(value.unit, units.UNITS)}",
                 ref.location("value", "unit"),
-                subject=(ref.key, value.unit),
+                subject=Subject(claims=(ref.key,), catalogue=(f"unit:{value.unit}",)),
                 action=f"use one of: {', '.join(sorted(units.UNITS))}",
             )
 

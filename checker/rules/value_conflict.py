@@ -87,7 +87,7 @@ from collections.abc import Iterator
 
 from checker.compare import Alignment, agree, align, related_pairs, value_text
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import Property, TextValue
 from checker.resolve import ClaimFacts, Identities, resolution
 from checker.rule import Rule
@@ -143,7 +143,7 @@ def _finding(a: ClaimFacts, b: ClaimFacts, prop: Property, alignment: Alignment,
         quotes=[a.ref.quote(), b.ref.quote()],
         action=action,
         severity=severity,
-        subject=(a.ref.key, b.ref.key),
+        subject=Subject(claims=(a.ref.key, b.ref.key)),
     )
 
 

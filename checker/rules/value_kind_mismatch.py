@@ -47,7 +47,7 @@ from collections.abc import Iterator
 
 from checker import units
 from checker.corpus import Corpus
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue, ValueKind
 from checker.rule import Rule
 
@@ -70,7 +70,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield RULE.finding(
                 f"property {prop.id!r} takes a {prop.kind} value, not a {kind}",
                 ref.location("value"),
-                subject=(ref.key, "kind"),
+                subject=Subject(claims=(ref.key,), detail=("kind",)),
                 action=f"record the value as a {prop.kind}, or use another property",
             )
         elif isinstance(value, QuantityValue):
@@ -80,7 +80,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     f"property {prop.id!r} is measured in {prop.dimension}, but {value.unit!r} "
                     f"is a unit of {unit.dimension}",
                     ref.location("value", "unit"),
-                    subject=(ref.key, "dimension"),
+                    subject=Subject(claims=(ref.key,), detail=("dimension",)),
                     action=f"use a unit of {prop.dimension}",
                 )
 
