@@ -22,6 +22,7 @@ from checker.models import DOCUMENT_MODELS
 from checker.project import UsageError, find_project
 from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
+from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.textsafe import escape
 
@@ -173,7 +174,7 @@ def _check(args: argparse.Namespace) -> int:
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
-    report = reporting.build(result, result.corpus, timestamp=args.timestamp)
+    report = reporting.build(result, timestamp=args.timestamp)
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
@@ -253,7 +254,7 @@ def _entities(args: argparse.Namespace) -> int:
     corpus, problems = load_corpus(paths, project)
     for problem in problems:
         print(f"{problem.location}: {problem.code} {problem.severity} {problem.message}", file=sys.stderr)
-    sys.stdout.write(entities_report.render(corpus))
+    sys.stdout.write(entities_report.render(resolve_identities(corpus)))
     return EXIT_CLEAN
 
 

@@ -1,4 +1,4 @@
-"""The pipeline: load -> validate -> build the corpus -> run rules -> configure -> waive.
+"""The pipeline: load -> validate -> analyse -> run rules -> configure -> waive.
 
 Rules never see the configuration: the engine applies it to their findings
 (rule selection, severity overrides and ``off``, per-path overrides, then
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from checker import waivers
+from checker.analysis import Analysis
 from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
@@ -42,7 +43,7 @@ class Result:
     files: int = 0
     claims: int = 0
     waived: list[Waived] = field(default_factory=list)  # not reported, but counted
-    corpus: Corpus | None = None  # what was loaded, for reports that show article texts
+    analysis: Analysis | None = None  # what was loaded and worked out, for reports that show it
 
 
 def load_corpus(
@@ -84,11 +85,12 @@ def run(
         config = load_config(project)
     wanted = frozenset(REGISTRY if select is None else select) - frozenset(ignore)
     corpus, findings = load_corpus(paths, project, limits)
+    analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
     if not schema_only:
         for rule in corpus_rules():
             if rule.code in wanted and config.may_report(rule.code):
                 assert rule.check is not None
-                findings.extend(rule.check(corpus))
+                findings.extend(rule.check(analysis))
     unique = {(f.fingerprint, f.location, f.message): f for f in findings}
     complete = bool(config.waivers) and select is None and not ignore and not schema_only
     complete = complete and _whole(corpus, project)
@@ -115,7 +117,7 @@ def run(
         files=len(corpus.checked),
         claims=sum(len(f.model.claims) for f in corpus.files),
         waived=sorted(outcome.waived, key=lambda w: w.finding.sort_key()),
-        corpus=corpus,
+        analysis=analysis,
     )
 
 

@@ -42,6 +42,15 @@ class Interval:
         hi_open = (self.hi == hi and self.hi_open) or (other.hi == hi and other.hi_open)
         return not (lo_open or hi_open)
 
+    def intersect(self, other: Interval) -> Interval | None:
+        """The numbers in both intervals (None when there are none)."""
+        if not self.overlaps(other):
+            return None
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        lo_open = (self.lo == lo and self.lo_open) or (other.lo == lo and other.lo_open)
+        hi_open = (self.hi == hi and self.hi_open) or (other.hi == hi and other.hi_open)
+        return Interval(lo, hi, lo_open, hi_open)
+
     def widen(self, absolute: float = 0.0, relative: float = 0.0) -> Interval:
         """Grow both ends by a tolerance (relative to each end's size)."""
         lo = self.lo - absolute - abs(self.lo) * relative if math.isfinite(self.lo) else self.lo

@@ -10,27 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.engine import Result
 from checker.findings import Finding
 from checker.models import EntityValue
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
-from checker.resolve import resolution
+from checker.resolve import Identities
 from checker.rules import RULES
-from checker.textmatch import Normalised, SourceTexts
+from checker.textmatch import Normalised
 
 
-def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> Report:
+def build(result: Result, *, timestamp: bool = False) -> Report:
     """The report of a run; ``timestamp`` asks for the current time (SOURCE_DATE_EPOCH wins)."""
     articles: list[Article] = []
     spans: list[QuoteSpan] = []
     variants: list[VariantRow] = []
     entities: list[FindingEntities] = []
-    if corpus is not None:
-        texts = SourceTexts(corpus.root)
-        for loaded in corpus.files:
+    analysis = result.analysis
+    if analysis is not None:
+        for loaded in analysis.corpus.files:
             source = loaded.model.source
-            data = texts.data(source.text)
+            data = analysis.texts.data(source.text)
             text = data.decode("utf-8", "replace") if data is not None else None
             articles.append(
                 Article(
@@ -46,8 +46,8 @@ def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> 
                 )
             )
         spans = _spans(result, {a.source_id: a.text for a in articles})
-        variants = _variants(corpus)
-        entities = _finding_entities(result, corpus)
+        variants = _variants(analysis.identities)
+        entities = _finding_entities(result, analysis)
     return Report(
         findings=tuple(result.findings),
         files=result.files,
@@ -88,10 +88,10 @@ def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
     return [found[key] for key in sorted(found)]
 
 
-def _finding_entities(result: Result, corpus: Corpus) -> list[FindingEntities]:
+def _finding_entities(result: Result, analysis: Analysis) -> list[FindingEntities]:
     """The entities each finding is about: see :class:`~checker.reporters.base.FindingEntities`."""
-    ids = resolution(corpus).identities
-    claims = {ref.key: ref for ref in corpus.claims()}
+    ids = analysis.identities
+    claims = {ref.key: ref for ref in analysis.corpus.claims()}
     out: dict[str, FindingEntities] = {}
     shown: list[Finding] = [*result.findings, *(w.finding for w in result.waived)]
     for finding in shown:
@@ -111,8 +111,7 @@ def _finding_entities(result: Result, corpus: Corpus) -> list[FindingEntities]:
     return [out[key] for key in sorted(out)]
 
 
-def _variants(corpus: Corpus) -> list[VariantRow]:
-    ids = resolution(corpus).identities
+def _variants(ids: Identities) -> list[VariantRow]:
     rows = []
     for link in ids.links:
         rows.append(

@@ -1,6 +1,6 @@
 """Resolution: who each claim is about, and what its dates and values allow.
 
-Computed once per run (:func:`resolution`) and shared by the rules:
+Computed once per run by :class:`checker.analysis.Analysis` and shared by the rules:
 
 * **Identities.** Every name a claim writes resolves to a catalogue entity
   (by name or alias) or, failing that, to an identity of its own keyed by the
@@ -15,13 +15,14 @@ Computed once per run (:func:`resolution`) and shared by the rules:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker import names
 from checker.corpus import ClaimRef, Corpus, name_key
 from checker.intervals import Interval, partial_date_interval, quantity_interval, shift_dates
-from checker.models import DateValue, EntityType, EntityValue, QuantityValue, RelativeDate
+from checker.models import Claim, DateValue, EntityType, EntityValue, QuantityValue, RelativeDate
 
 PUBLISHED = "published"
 
@@ -136,66 +137,40 @@ class ClaimFacts:
     value_identity: str | None  # for entity values
 
 
-class Resolution:
-    """The resolved corpus; build with :func:`resolution`."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-
-    @cached_property
-    def identities(self) -> Identities:
-        return _identities(self.corpus)
-
-    @cached_property
-    def facts(self) -> list[ClaimFacts]:
-        """Facts of every claim, in corpus order."""
-        ids = self.identities
-        out: list[ClaimFacts] = []
-        for loaded in self.corpus.files:
-            refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
-            dates = _DateResolver(refs)
-            for ref in refs:
-                value = ref.claim.value
-                value_interval: Interval | None = None
-                value_identity = None
-                if isinstance(value, QuantityValue):
-                    value_interval = quantity_interval(value)
-                elif isinstance(value, DateValue):
-                    value_interval = dates.resolve(value.date)
-                elif isinstance(value, EntityValue):
-                    value_identity = ids.of(value.entity)
-                out.append(
-                    ClaimFacts(
-                        ref,
-                        ids.of(ref.claim.subject),
-                        dates.resolve(ref.claim.date),
-                        dates.resolve(ref.claim.as_of),
-                        value_interval,
-                        value_identity,
-                    )
+def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
+    """What resolution works out about every claim, in corpus order."""
+    out: list[ClaimFacts] = []
+    for loaded in corpus.files:
+        refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
+        dates = _DateResolver(refs)
+        for ref in refs:
+            value = ref.claim.value
+            value_interval: Interval | None = None
+            value_identity = None
+            if isinstance(value, QuantityValue):
+                value_interval = quantity_interval(value)
+            elif isinstance(value, DateValue):
+                value_interval = dates.resolve(ref.claim.id, value.date)
+            elif isinstance(value, EntityValue):
+                value_identity = ids.of(value.entity)
+            out.append(
+                ClaimFacts(
+                    ref,
+                    ids.of(ref.claim.subject),
+                    dates.resolve(ref.claim.id, ref.claim.date),
+                    dates.resolve(ref.claim.id, ref.claim.as_of),
+                    value_interval,
+                    value_identity,
                 )
-        return out
-
-    def facts_of(self, ref: ClaimRef) -> ClaimFacts:
-        return self._facts_by_key[(ref.file.path, ref.index)]
-
-    @cached_property
-    def _facts_by_key(self) -> dict[tuple[str, int], ClaimFacts]:
-        return {(f.ref.file.path, f.ref.index): f for f in self.facts}
-
-
-def resolution(corpus: Corpus) -> Resolution:
-    """The corpus's resolution, computed once and shared by every rule."""
-    cached = corpus.derived.get("resolution")
-    if not isinstance(cached, Resolution):
-        cached = corpus.derived["resolution"] = Resolution(corpus)
-    return cached
+            )
+    return out
 
 
 # -- identities ----------------------------------------------------------------------------
 
 
-def _identities(corpus: Corpus) -> Identities:
+def resolve_identities(corpus: Corpus) -> Identities:
+    """Every identity the corpus names, and how they join (see the module docstring)."""
     ids = Identities()
     for entity in corpus.entities.values():
         forms = tuple(dict.fromkeys((entity.name, *entity.aliases)))
@@ -298,24 +273,63 @@ def _types_fit(a: Identity, b: Identity, match: names.Match) -> bool:
 # -- dates ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RelativeWalk:
+    """Where following a relative date leads.
+
+    ``base`` is the absolute date (or ``published``) the chain ends on and
+    ``offsets`` the offsets to apply to it, innermost first; or ``problem``
+    says why there is none and ``target`` names the claim where it went wrong.
+    """
+
+    base: str | None = None
+    offsets: tuple[RelativeDate, ...] = ()
+    problem: str | None = None  # "unknown", "circle" or "undated"
+    target: str | None = None
+
+
+def walk_relative(spec: RelativeDate, own_id: str, by_id: Mapping[str, Claim]) -> RelativeWalk:
+    """Follow a relative date from claim to claim until an absolute date, without recursion."""
+    seen = {own_id}
+    offsets = [spec]
+    current = spec
+    while True:
+        target_id = current.relative_to
+        if target_id == PUBLISHED:
+            return RelativeWalk(PUBLISHED, tuple(reversed(offsets)))
+        target = by_id.get(target_id)
+        if target is None:
+            return RelativeWalk(problem="unknown", target=target_id)
+        if target_id in seen:
+            return RelativeWalk(problem="circle", target=target_id)
+        seen.add(target_id)
+        if target.date is None:
+            return RelativeWalk(problem="undated", target=target_id)
+        if not isinstance(target.date, RelativeDate):
+            return RelativeWalk(target.date, tuple(reversed(offsets)))
+        offsets.append(target.date)
+        current = target.date
+
+
 class _DateResolver:
     """Resolves the dates of one file's claims, following relative dates."""
 
     def __init__(self, refs: list[ClaimRef]) -> None:
-        self.refs = refs
-        self.by_id = {ref.claim.id: ref for ref in reversed(refs)}
+        self.by_id = {ref.claim.id: ref.claim for ref in reversed(refs)}  # the first of a duplicate id wins
         self.published = partial_date_interval(refs[0].file.model.source.published) if refs else None
 
-    def resolve(self, spec: str | RelativeDate | None, seen: frozenset[str] = frozenset()) -> Interval | None:
+    def resolve(self, own_id: str, spec: str | RelativeDate | None) -> Interval | None:
+        """The days ``spec`` (a date of claim ``own_id``) allows; None when it leads nowhere."""
         if spec is None:
             return None
         if isinstance(spec, str):
             return partial_date_interval(spec)
-        if spec.relative_to == PUBLISHED:
-            base = self.published
-        else:
-            target = self.by_id.get(spec.relative_to)
-            if target is None or spec.relative_to in seen:
-                return None  # bad-date-reference reports it
-            base = self.resolve(target.claim.date, seen | {spec.relative_to})
-        return shift_dates(base, spec) if base is not None else None
+        walk = walk_relative(spec, own_id, self.by_id)
+        if walk.base is None:
+            return None  # bad-date-reference reports it
+        interval = self.published if walk.base == PUBLISHED else partial_date_interval(walk.base)
+        for offset in walk.offsets:
+            if interval is None:
+                return None
+            interval = shift_dates(interval, offset)
+        return interval

@@ -4,7 +4,7 @@ Every code the checker can report has a :class:`Rule`, registered in
 :mod:`checker.rules`. Rules of the ``load`` and ``schema`` stages document
 problems the loader and validator find, and ``waiver`` rules those found
 when applying the configuration's waivers; ``corpus`` rules carry a
-``check`` that reads the whole loaded corpus and yields findings. Rules
+``check`` that reads the run's :class:`~checker.analysis.Analysis` and yields findings. Rules
 never print or exit.
 
 A rule's module docstring is its documentation (``checker explain CODE``).
@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from checker.findings import Finding, Location, Quote, Severity, Subject
 
 if TYPE_CHECKING:
-    from checker.corpus import Corpus
+    from checker.analysis import Analysis
 
-Check = Callable[["Corpus"], Iterable[Finding]]
+Check = Callable[["Analysis"], Iterable[Finding]]
 
 DEFAULT_EXAMPLE_PATH = "claims/example.yaml"
 _FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker import cli, engine
+from checker.analysis import Analysis
 from checker.config import (
     Config,
     ConfigError,
@@ -19,7 +20,6 @@ from checker.config import (
     load_config,
     parse_selectors,
 )
-from checker.corpus import Corpus
 from checker.findings import Finding, Severity
 from checker.project import Project, find_project
 from checker.rules import REGISTRY, RULES
@@ -405,10 +405,10 @@ def test_off_corpus_rule_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     calls: list[str] = []
     original = REGISTRY["R002"]
 
-    def spy(corpus: Corpus) -> Iterable[Finding]:
+    def spy(analysis: Analysis) -> Iterable[Finding]:
         calls.append("R002")
         assert original.check is not None
-        return original.check(corpus)
+        return original.check(analysis)
 
     monkeypatch.setattr(engine, "corpus_rules", lambda: (dataclasses.replace(original, check=spy),))
     root = example_project(tmp_path, ("claims/example.yaml", EXAMPLE), config="rules: {R002: off}\n")

@@ -97,7 +97,7 @@ def seed() -> Report:
     from tests.conftest import check_project  # noqa: PLC0415
 
     result = check_project(REPO)
-    return reporting.build(result, result.corpus)
+    return reporting.build(result)
 
 
 @dataclass

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.corpus import Corpus
-from checker.resolve import Identities, resolution
+from checker.resolve import Identities
 from checker.textsafe import escape
 
 
-def render(corpus: Corpus) -> str:
+def render(ids: Identities) -> str:
     """The entity listing as text."""
-    ids = resolution(corpus).identities
     clusters: dict[str, list[str]] = defaultdict(list)
     for identity in ids.by_id:
         clusters[ids.cluster(identity)].append(identity)

@@ -49,12 +49,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         for field_name, name in ref.written_names():
             ids = corpus.resolve_name(name)

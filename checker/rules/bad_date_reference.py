@@ -42,54 +42,45 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from checker.corpus import ClaimRef, Corpus
+from checker.analysis import Analysis
+from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
-from checker.models import RelativeDate
+from checker.models import Claim, RelativeDate
+from checker.resolve import RelativeWalk, walk_relative
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
-PUBLISHED = "published"
 
-
-def check(corpus: Corpus) -> Iterator[Finding]:
-    for loaded in corpus.files:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    for loaded in analysis.corpus.files:
         refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
-        by_id = {ref.claim.id: ref for ref in reversed(refs)}  # the first of a duplicate id wins
+        by_id = {ref.claim.id: ref.claim for ref in reversed(refs)}  # the first of a duplicate id wins
         for ref in refs:
             for field_name in ("date", "as_of"):
                 spec = getattr(ref.claim, field_name)
-                if isinstance(spec, RelativeDate):
-                    problem = _problem(ref, field_name, spec, by_id)
-                    if problem:
-                        yield RULE.finding(
-                            problem,
-                            ref.location(field_name, "relative_to"),
-                            subject=Subject(claims=(ref.key,), detail=(field_name,)),
-                            action="point relative_to at a dated claim of this file, or at 'published'",
-                        )
+                if not isinstance(spec, RelativeDate):
+                    continue
+                problem = _problem(field_name, walk_relative(spec, ref.claim.id, by_id), by_id)
+                if problem:
+                    yield RULE.finding(
+                        problem,
+                        ref.location(field_name, "relative_to"),
+                        subject=Subject(claims=(ref.key,), detail=(field_name,)),
+                        action="point relative_to at a dated claim of this file, or at 'published'",
+                    )
 
 
-def _problem(ref: ClaimRef, field_name: str, spec: RelativeDate, by_id: dict[str, ClaimRef]) -> str | None:
-    seen = {ref.claim.id}
-    current = spec
-    while True:
-        target_id = current.relative_to
-        if target_id == PUBLISHED:
-            return None
-        target = by_id.get(target_id)
-        if target is None:
-            return f"{field_name} is relative to unknown claim {target_id!r}{did_you_mean(target_id, by_id)}"
-        if target_id in seen:
-            return f"{field_name} is relative to {target_id!r}, which leads back in a circle"
-        seen.add(target_id)
-        target_date = target.claim.date
-        if target_date is None:
-            return f"{field_name} is relative to claim {target_id!r}, which has no date"
-        if not isinstance(target_date, RelativeDate):
-            return None
-        current = target_date
+def _problem(field_name: str, walk: RelativeWalk, by_id: Mapping[str, Claim]) -> str | None:
+    target = walk.target
+    if walk.problem == "unknown":
+        return f"{field_name} is relative to unknown claim {target!r}{did_you_mean(target or '', by_id)}"
+    if walk.problem == "circle":
+        return f"{field_name} is relative to {target!r}, which leads back in a circle"
+    if walk.problem == "undated":
+        return f"{field_name} is relative to claim {target!r}, which has no date"
+    return None
 
 
 RULE = Rule(code="R007", name="bad-date-reference", severity=Severity.ERROR, doc=__doc__ or "", check=check)

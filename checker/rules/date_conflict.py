@@ -69,67 +69,89 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
-from checker.compare import agree, describe_fact, related_pairs, relative_note
-from checker.corpus import Corpus
-from checker.findings import Finding, Severity, Subject
-from checker.intervals import describe_dates, partial_date_interval
-from checker.resolve import ClaimFacts, resolution
+from checker.analysis import Analysis
+from checker.clusters import Member, ValueGroup
+from checker.compare import common_point
+from checker.describe import date_text, fact_label, in_reading_order, place, sources_listed
+from checker.findings import Fact, Finding, Severity, Subject
+from checker.intervals import partial_date_interval
+from checker.models import Property
+from checker.resolve import Identities
 from checker.rule import Rule
 
 ACTION = "check both dates against the sources; if the subject did this more than once, note it on the claims"
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    ids = resolution(corpus).identities
-    for prop, a, b in related_pairs(corpus):
-        if prop.time_series:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
+    for statement in analysis.statements:
+        if statement.prop.time_series:
             continue  # series values are dated differently by nature
-        if a.date is None or b.date is None or a.date.overlaps(b.date):
+        unnamed = [m for m in statement.members if m.event is None]
+        yield from _dated_apart(unnamed, partial(_stated, statement.prop, ids), statement.fact)
+    for cluster in analysis.clusters:
+        event = cluster.context.event
+        if event is None or cluster.prop.time_series:
             continue
-        if a.ref.claim.event and b.ref.claim.event and a.ref.claim.event != b.ref.claim.event:
-            continue
-        if a.ref.claim.event is None and agree(a, b, prop, ids) is not True:
-            continue  # different values: value-conflict speaks of those
-        event = a.ref.claim.event
-        what = f"event {event}" if event else describe_fact(a, corpus)
-        where = (
-            f"in {a.ref.source_id}"
-            if a.ref.source_id == b.ref.source_id
-            else f"in {a.ref.source_id} and {b.ref.source_id}"
-        )
-        yield RULE.finding(
-            f"{what}; dated {_date(a)} and {_date(b)} {where}",
-            a.ref.location("date"),
-            related=[b.ref.location("date")],
-            quotes=[a.ref.quote(), b.ref.quote()],
-            action=ACTION,
-            subject=Subject(claims=(a.ref.key, b.ref.key)),
-        )
-    yield from _against_events(corpus)
+        named = [m for m in cluster.members if m.event == event]
+        yield from _dated_apart(named, partial(_named, event), cluster.fact)
+    yield from _against_events(analysis)
 
 
-def _against_events(corpus: Corpus) -> Iterator[Finding]:
-    for facts in resolution(corpus).facts:
-        event = corpus.events.get(facts.ref.claim.event or "")
+def _dated_apart(members: Sequence[Member], what: Callable[[Member], str], fact: Fact) -> Iterator[Finding]:
+    """One finding when the dated ``members`` cannot all be dated right; ``what`` names the fact."""
+    dated = [m for m in members if m.facts.date is not None]
+    if len(dated) < 2 or common_point(m.facts.date for m in dated if m.facts.date is not None) is not None:
+        return
+    by_date: dict[str, list[Member]] = {}
+    for member in dated:
+        by_date.setdefault(date_text(member.facts), []).append(member)
+    groups = in_reading_order([ValueGroup(tuple(found)) for found in by_date.values()])
+    placement = place(groups, "date")
+    sources = sorted({m.source_id for m in dated})
+    labels = [date_text(g.members[0].facts) for g in groups]
+    if len(sources) == 1:
+        dates = ", ".join(labels[:-1]) + f" and {labels[-1]}"
+        said = f"dated {dates} in {sources[0]}"
+    else:
+        listed = (f"{label} — {sources_listed(g.sources)}" for label, g in zip(labels, groups, strict=True))
+        said = "dated " + "; ".join(listed)
+    yield RULE.finding(
+        f"{what(groups[0].members[0])}; {said}",
+        placement.primary,
+        related=placement.related,
+        quotes=placement.quotes,
+        action=ACTION,
+        subject=Subject(fact=fact, claims=placement.claims, values=tuple(sorted(labels))),
+    )
+
+
+def _stated(prop: Property, ids: Identities, member: Member) -> str:
+    return f"{fact_label(member, prop, ids)}: {member.value.label}"
+
+
+def _named(event: str, member: Member) -> str:
+    return f"event {event}"
+
+
+def _against_events(analysis: Analysis) -> Iterator[Finding]:
+    events = analysis.corpus.events
+    for facts in analysis.facts:
+        event = events.get(facts.ref.claim.event or "")
         if event is None or event.date is None or facts.date is None:
             continue
         event_date = partial_date_interval(event.date)
         if not facts.date.overlaps(event_date):
             yield RULE.finding(
-                f"claim is dated {_date(facts)} but event {event.id} is dated {event.date}",
+                f"claim is dated {date_text(facts)} but event {event.id} is dated {event.date}",
                 facts.ref.location("date"),
                 quotes=[facts.ref.quote()],
                 action="correct the claim's date or the event's date in claims/entities.yaml",
                 subject=Subject(claims=(facts.ref.key,), catalogue=(f"event:{event.id}",)),
             )
-
-
-def _date(facts: ClaimFacts) -> str:
-    assert facts.date is not None
-    relative = relative_note(facts)
-    return describe_dates(facts.date) + (f" ({relative})" if relative else "")
 
 
 RULE = Rule(code="D001", name="date-conflict", severity=Severity.WARNING, doc=__doc__ or "", check=check)

@@ -29,13 +29,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from checker.corpus import Corpus, LoadedFile
+from checker.analysis import Analysis
+from checker.corpus import LoadedFile
 from checker.findings import Finding, Severity, Subject
 from checker.models import Entity, Event, Property
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     if corpus.entities_file is not None:
         model = corpus.entities_file.model
         yield from _duplicates(corpus.entities_file, "entities", model.entities)

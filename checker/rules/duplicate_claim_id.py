@@ -33,12 +33,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from checker.corpus import ClaimRef, Corpus
+from checker.analysis import Analysis
+from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     first: dict[tuple[str, str], ClaimRef] = {}
     repeats: Counter[str] = Counter()
     for ref in corpus.claims():

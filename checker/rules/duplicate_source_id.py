@@ -35,13 +35,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus, LoadedFile
+from checker.analysis import Analysis
+from checker.corpus import LoadedFile
 from checker.findings import Finding, Severity, Subject
 from checker.models import ClaimFile
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     first: dict[str, LoadedFile[ClaimFile]] = {}
     for loaded in corpus.files:
         source_id = loaded.model.source.id

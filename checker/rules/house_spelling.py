@@ -54,14 +54,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker import names
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
-from checker.resolve import resolution
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    ids = resolution(corpus).identities
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
     for identity, occurrences in sorted(ids.occurrences.items()):
         node = ids.by_id[identity]
         if not node.explicit:

@@ -49,14 +49,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker import names
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
-from checker.resolve import Occurrence, resolution
+from checker.resolve import Occurrence
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    ids = resolution(corpus).identities
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
     used: dict[tuple[str, str], dict[str, Occurrence]] = defaultdict(dict)
     for identity, occurrences in ids.occurrences.items():
         cluster = ids.cluster(identity)

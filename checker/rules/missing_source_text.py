@@ -28,12 +28,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     root = corpus.root.resolve()
     for loaded in corpus.files:
         written = loaded.model.source.text

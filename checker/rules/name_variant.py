@@ -68,14 +68,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker.analysis import Analysis
 from checker.corpus import Corpus
 from checker.findings import Finding, Location, Quote, Severity, Subject
-from checker.resolve import Identities, Occurrence, VariantLink, resolution
+from checker.resolve import Identities, Occurrence, VariantLink
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    ids = resolution(corpus).identities
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
+    ids = analysis.identities
     explicit_partners: dict[str, set[str]] = {}
     for link in ids.links:
         for this, other in ((link.a, link.b), (link.b, link.a)):

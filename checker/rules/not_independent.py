@@ -70,29 +70,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import describe_fact, facts_stated
-from checker.corpus import Corpus
+from checker.analysis import Analysis
+from checker.clusters import date_runs
+from checker.describe import MAX_RELATED, fact_label, sources_listed
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    for fact in facts_stated(corpus):
-        sources = {f.ref.source_id: f.ref.file.model.source.publisher_name for f in fact}
-        publishers = set(sources.values())
-        if len(sources) < 2 or len(publishers) != 1:
-            continue
-        first = fact[0].ref
-        others = [f for f in fact[1:] if f.ref.source_id != first.source_id]
-        yield RULE.finding(
-            f"{describe_fact(fact[0], corpus)}: {len(sources)} sources agree ({', '.join(sorted(sources))}), "
-            f"but all are published by {publishers.pop()}: not independent corroboration",
-            first.location("value"),
-            related=[f.ref.location("value") for f in others],
-            quotes=[first.quote(), *(f.ref.quote() for f in others[:1])],
-            action="look for a source from another publisher before treating the fact as confirmed",
-            subject=Subject(claims=tuple(f.ref.key for f in fact)),
-        )
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
+    for statement in analysis.statements:
+        for run in date_runs(statement.members):
+            publishers = {m.source_id: m.facts.ref.file.model.source.publisher_name for m in run}
+            if len(publishers) < 2 or len(set(publishers.values())) != 1:
+                continue
+            first = run[0]
+            others = [m for m in run[1:] if m.source_id != first.source_id]
+            yield RULE.finding(
+                f"{fact_label(first, statement.prop, ids)}: {first.value.label}: {len(publishers)} sources "
+                f"agree ({sources_listed(sorted(publishers))}), but all are published by "
+                f"{publishers[first.source_id]}: not independent corroboration",
+                first.facts.ref.location("value"),
+                related=[m.facts.ref.location("value") for m in others[:MAX_RELATED]],
+                quotes=[first.facts.ref.quote(), *(m.facts.ref.quote() for m in others[:1])],
+                action="look for a source from another publisher before treating the fact as confirmed",
+                subject=Subject(
+                    fact=statement.fact,
+                    claims=tuple(m.key for m in run),
+                    values=tuple(sorted({m.value.label for m in run})),
+                ),
+            )
 
 
 RULE = Rule(code="C002", name="not-independent", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -61,7 +61,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checker.corpus import ClaimRef, Corpus
+from checker.analysis import Analysis
+from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue
 from checker.rule import Rule
@@ -79,7 +80,8 @@ from checker.textmatch import (
 SHOWN = 6
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         problem = _problem(ref)
         if problem is None:

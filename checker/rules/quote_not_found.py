@@ -60,17 +60,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
-from checker.textmatch import SourceTexts, line_column, one_line
+from checker.textmatch import line_column, one_line
 
 #: Below this similarity the closest passage is no help and is not shown.
 HINT_THRESHOLD = 50.0
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    texts = SourceTexts(corpus.root)
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
+    texts = analysis.texts
     for ref in corpus.claims():
         source = ref.file.model.source
         article = texts.text(source.text)

@@ -70,51 +70,101 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
-from checker.compare import describe_fact, related_pairs, widened
-from checker.corpus import Corpus
-from checker.findings import Finding, Severity, Subject
-from checker.intervals import describe_dates
+from checker.analysis import Analysis
+from checker.clusters import Context, Member
+from checker.describe import MAX_RELATED, fact_label
+from checker.findings import Fact, Finding, Severity, Subject
+from checker.intervals import Interval, describe_dates
 from checker.models import Property
-from checker.resolve import ClaimFacts
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    for prop, a, b in related_pairs(corpus):
-        if not prop.time_series or prop.monotonic is None:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
+    series: dict[tuple[str, str, Context], list[Member]] = defaultdict(list)
+    props: dict[str, Property] = {}
+    for cluster in analysis.clusters:
+        if cluster.prop.monotonic is None or cluster.context.as_of is None:
             continue
-        when_a, when_b = a.as_of or a.date, b.as_of or b.date
-        if when_a is None or when_b is None or when_a.overlaps(when_b):
+        props[cluster.prop.id] = cluster.prop
+        key = (ids.cluster(cluster.entity), cluster.prop.id, cluster.context.without_as_of())
+        series[key].extend(cluster.members)
+    for (likely, prop_id, context), members in sorted(series.items(), key=lambda item: repr(item[0])):
+        prop = props[prop_id]
+        reversals = _reversals(members, prop.monotonic == "increasing")
+        if not reversals:
             continue
-        earlier, later = (a, b) if when_a.hi < when_b.lo else (b, a)
-        if _reversed(earlier, later, prop.monotonic, prop):
-            yield RULE.finding(
-                f"{describe_fact(later, corpus)} as of {_when(later)} in {later.ref.source_id}, "
-                f"after {describe_fact(earlier, corpus).rsplit(': ', 1)[1]} as of {_when(earlier)} "
-                f"in {earlier.ref.source_id}; {prop.label} should only "
-                f"{'grow' if prop.monotonic == 'increasing' else 'shrink'}",
-                later.ref.location("value"),
-                related=[earlier.ref.location("value")],
-                quotes=[later.ref.quote(), earlier.ref.quote()],
-                action="check whether the later figure was revised, misreported or counts something else",
-                subject=Subject(claims=(a.ref.key, b.ref.key)),
-            )
+        earlier, later = reversals[0]
+        involved = list({m.key: m for pair in reversals for m in pair}.values())
+        more = f" (and {len(reversals) - 1:,} more)" if len(reversals) > 1 else ""
+        yield RULE.finding(
+            f"{fact_label(later, prop, ids)}: {later.value.label} as of {_when(later)} in "
+            f"{later.source_id}, after {earlier.value.label} as of {_when(earlier)} in {earlier.source_id}"
+            f"{more}; {prop.label} should only {'grow' if prop.monotonic == 'increasing' else 'shrink'}",
+            later.facts.ref.location("value"),
+            related=sorted(m.facts.ref.location("value") for m in involved if m is not later)[:MAX_RELATED],
+            quotes=[later.facts.ref.quote(), earlier.facts.ref.quote()],
+            action="check whether the later figure was revised, misreported or counts something else",
+            subject=Subject(
+                fact=Fact(likely, prop_id, context.parts()),
+                claims=tuple(sorted({m.key for m in involved})),
+                values=tuple(sorted({m.value.label for m in involved})),
+            ),
+        )
 
 
-def _reversed(earlier: ClaimFacts, later: ClaimFacts, direction: str, prop: Property) -> bool:
-    before, after = widened(earlier, prop), widened(later, prop)
-    if before is None or after is None:
-        return False
-    if direction == "increasing":
-        return after.hi < before.lo
-    return after.lo > before.hi
+def _reversals(members: Sequence[Member], increasing: bool) -> list[tuple[Member, Member]]:
+    """(earlier, later) pairs where the later value moved the wrong way, found in one sweep.
+
+    Members are taken in order of their as-of date; for each, the earlier
+    member that makes the strongest case (the highest floor for a rising
+    series, the lowest ceiling for a falling one) among those dated wholly
+    before it is kept up to date as the sweep advances.
+    """
+    dated = [m for m in members if _as_of(m) is not None and m.value.interval is not None]
+    by_start = sorted(dated, key=lambda m: (_span(m).lo, m.where))
+    by_end = sorted(dated, key=lambda m: (_span(m).hi, m.where))
+    found: list[tuple[Member, Member]] = []
+    best: Member | None = None
+    done = 0
+    for later in by_start:
+        while done < len(by_end) and _span(by_end[done]).hi < _span(later).lo:
+            candidate = by_end[done]
+            if best is None or _stronger(_value(candidate), _value(best), increasing):
+                best = candidate
+            done += 1
+        if best is None:
+            continue
+        before, after = _value(best), _value(later)
+        if (after.hi < before.lo) if increasing else (after.lo > before.hi):
+            found.append((best, later))
+    return found
 
 
-def _when(facts: ClaimFacts) -> str:
-    interval = facts.as_of or facts.date
-    return describe_dates(interval) if interval else "undated"
+def _stronger(a: Interval, b: Interval, increasing: bool) -> bool:
+    return a.lo > b.lo if increasing else a.hi < b.hi
+
+
+def _as_of(member: Member) -> Interval | None:
+    return member.facts.as_of or member.facts.date
+
+
+def _span(member: Member) -> Interval:
+    found = _as_of(member)
+    assert found is not None
+    return found
+
+
+def _value(member: Member) -> Interval:
+    assert member.value.interval is not None
+    return member.value.interval
+
+
+def _when(member: Member) -> str:
+    return describe_dates(_span(member))
 
 
 RULE = Rule(code="V002", name="series-reversal", severity=Severity.WARNING, doc=__doc__ or "", check=check)

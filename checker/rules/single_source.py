@@ -61,26 +61,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import describe_fact, facts_stated
-from checker.corpus import Corpus
+from checker.analysis import Analysis
+from checker.clusters import date_runs
+from checker.describe import MAX_RELATED, fact_label
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    for fact in facts_stated(corpus):
-        sources = {f.ref.source_id for f in fact}
-        if len(sources) != 1:
-            continue
-        first = fact[0].ref
-        yield RULE.finding(
-            f"only {first.source_id} states this: {describe_fact(fact[0], corpus)}",
-            first.location("value"),
-            related=[f.ref.location("value") for f in fact[1:]],
-            quotes=[first.quote()],
-            action="find a second, independent source, or attribute the fact in the text",
-            subject=Subject(claims=tuple(f.ref.key for f in fact)),
-        )
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
+    for statement in analysis.statements:
+        for run in date_runs(statement.members):
+            sources = {m.source_id for m in run}
+            if len(sources) != 1:
+                continue
+            first = run[0]
+            yield RULE.finding(
+                f"only {first.source_id} states this: {fact_label(first, statement.prop, ids)}: "
+                f"{first.value.label}",
+                first.facts.ref.location("value"),
+                related=[m.facts.ref.location("value") for m in run[1 : MAX_RELATED + 1]],
+                quotes=[first.facts.ref.quote()],
+                action="find a second, independent source, or attribute the fact in the text",
+                subject=Subject(
+                    fact=statement.fact,
+                    claims=tuple(m.key for m in run),
+                    values=tuple(sorted({m.value.label for m in run})),
+                ),
+            )
 
 
 RULE = Rule(code="C001", name="single-source", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -36,17 +36,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
-from checker.textmatch import SourceTexts
 
 #: Hex digits of a hash shown in the message (the action gives the whole new one).
 SHOWN = 12
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    texts = SourceTexts(corpus.root)
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
+    texts = analysis.texts
     for loaded in corpus.files:
         source = loaded.model.source
         data = texts.data(source.text)

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
@@ -58,7 +58,8 @@ from checker.suggest import did_you_mean
 ACTION = "add the name to claims/entities.yaml, as a new entity or as an alias of an existing one"
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     known_names = sorted({name for e in corpus.entities.values() for name in (e.name, *e.aliases)})
     for ref in corpus.claims():
         for field_name, name in ref.written_names():

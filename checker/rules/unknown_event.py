@@ -47,13 +47,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         event = ref.claim.event
         if event is not None and event not in corpus.events:

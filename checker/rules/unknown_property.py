@@ -45,13 +45,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         prop = ref.claim.property
         if prop not in corpus.properties:

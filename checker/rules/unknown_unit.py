@@ -38,14 +38,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker import units
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.models import QuantityValue
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         value = ref.claim.value
         if isinstance(value, QuantityValue) and units.lookup(value.unit) is None:

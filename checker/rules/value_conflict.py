@@ -1,22 +1,28 @@
-"""Two claims give incompatible values for one subject's single-valued property.
+"""Sources give values for one subject's single-valued property that cannot all be true.
 
 A single-valued property (a jail sentence, a date of birth, a death toll as
 of one date) has one true value per event. The claims' values become
 intervals ("about 30", "as many as 2 million", "more than four months"), so
 compatible approximations do not conflict; disjoint intervals do.
 
+One finding per disputed fact (see checker/clusters.py): it lists each
+distinct value with the sources that state it, is reported at the value
+fewest sources state, and names every claim involved, however many.
+
 Severity depends on how sure it is that the claims describe the same thing:
 
-* **error** — both name the same event, or (with the subject's identity
-  certain) both are dated the same day and no qualifier differs;
+* **error** — claims naming the same event disagree, or (with the
+  subject's identity certain) claims dated the same day, or both undated,
+  with the same place and qualifiers disagree;
 * **warning** — the claims may describe different events: no shared event,
   and dates, charges, courts or places differ (the message lists them), or
-  one side is undated, or the two subjects are only *likely* the same
-  person (see name-variant). Review it: give each claim its event id if they
-  are different events; correct one if not.
+  one side is undated, or the subjects are only *likely* the same person
+  (see name-variant). Review it: give each claim its event id if they are
+  different events; correct one if not.
 
-Claims naming two different events are not compared. Time-series properties
-(tolls that rise) are compared only at the same as-of date.
+Claims naming two different events are not compared, nor claims differing
+in a scope qualifier. Time-series properties (tolls that rise) are compared
+only at the same as-of date. Text values are at most a warning.
 
 Bad:
 
@@ -83,67 +89,135 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from checker.compare import Alignment, agree, align, related_pairs, value_text
-from checker.corpus import Corpus
+from checker.analysis import Analysis
+from checker.clusters import ClusterLink, FactCluster, Member, ValueGroup, group_values
+from checker.compare import Value, all_agree, conflict_across, normal
+from checker.describe import differences, in_reading_order, place, subject_label, values_listed
 from checker.findings import Finding, Severity, Subject
-from checker.models import Property, TextValue
-from checker.resolve import ClaimFacts, Identities, resolution
+from checker.models import ValueKind
+from checker.resolve import Identities
 from checker.rule import Rule
 
+WRONG = "one source is wrong: check both against the record and correct the claim, or waive with a reason"
+REVIEW = (
+    "review: if these are different events, give each claim its own event id in "
+    "claims/entities.yaml; if it is the same event, one source is wrong"
+)
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    ids = resolution(corpus).identities
-    for prop, a, b in related_pairs(corpus):
-        if not prop.single_valued:
+
+def check(analysis: Analysis) -> Iterator[Finding]:
+    ids = analysis.identities
+    for cluster in analysis.clusters:
+        if not cluster.prop.single_valued or len(cluster.groups) < 2:
             continue
-        alignment = align(a, b, prop)
-        if not alignment.comparable:
+        if all_agree([g.value for g in cluster.groups], ids):
             continue
-        if prop.time_series and alignment.differences:
-            continue  # different as-of dates: series-reversal looks at those
-        if agree(a, b, prop, ids) is False:
-            yield _finding(a, b, prop, alignment, ids)
+        yield _finding(cluster, cluster.groups, _aligned_conflict(cluster.members, ids), ids, None)
+    for link in analysis.links:
+        if not link.first.prop.single_valued:
+            continue
+        first, second = link.first.members, link.second.members
+        if not conflict_across(_values(first), _values(second), ids):
+            continue
+        event = _event_conflict_across(first, second, ids)
+        yield _finding(link.first, group_values((*first, *second)), event, ids, link)
 
 
-def _finding(a: ClaimFacts, b: ClaimFacts, prop: Property, alignment: Alignment, ids: Identities) -> Finding:
-    assert a.subject is not None and b.subject is not None
-    certain = ids.certain(a.subject, b.subject)
-    severity = Severity.ERROR if alignment.same_event or (alignment.aligned and certain) else Severity.WARNING
-    if isinstance(a.ref.claim.value, TextValue):
-        severity = min(severity, Severity.WARNING)  # paraphrase is never a proven contradiction
-    subject = ids.label(a.subject)
-    message = (
-        f"{prop.label} of {subject}: {value_text(a, ids)} in {a.ref.source_id}, "
-        f"{value_text(b, ids)} in {b.ref.source_id}"
+def _values(members: Sequence[Member]) -> list[Value]:
+    return [m.value for m in members]
+
+
+def _alignment(member: Member) -> tuple[object, ...] | None:
+    """Claims with one key surely speak of one occurrence; None: this claim aligns with none."""
+    claim = member.facts.ref.claim
+    if claim.event is not None:
+        return ("event", claim.event)
+    date = member.facts.date
+    if date is not None and not date.is_point:
+        return None  # a month or a year: it may hold several occurrences
+    qualifiers = tuple(sorted((k, normal(v)) for k, v in claim.qualifiers.items()))
+    return ("day", date.lo if date else None, normal(claim.place or ""), qualifiers)
+
+
+def _aligned_conflict(members: Sequence[Member], ids: Identities) -> str | None:
+    """Why the conflict is certain ("event ID" or "aligned"), or None when it may be two occurrences."""
+    by_key: dict[tuple[object, ...], list[Value]] = {}
+    for member in members:
+        key = _alignment(member)
+        if key is not None:
+            by_key.setdefault(key, []).append(member.value)
+    conflicting = sorted((k for k, values in by_key.items() if not all_agree(values, ids)), key=repr)
+    for key in conflicting:
+        if key[0] == "event":
+            return f"event {key[1]}"
+    return "aligned" if conflicting else None
+
+
+def _event_conflict_across(first: Sequence[Member], second: Sequence[Member], ids: Identities) -> str | None:
+    """An event both sides name, on which they disagree (the link's conflict is then an error)."""
+    events = {m.event for m in first} & {m.event for m in second} - {None}
+    for event in sorted(e for e in events if e is not None):
+        left = [m.value for m in first if m.event == event]
+        right = [m.value for m in second if m.event == event]
+        if conflict_across(left, right, ids):
+            return f"event {event}"
+    return None
+
+
+def _finding(
+    cluster: FactCluster,
+    groups: Sequence[ValueGroup],
+    certain_by: str | None,
+    ids: Identities,
+    link: ClusterLink | None,
+) -> Finding:
+    ordered = in_reading_order(groups)
+    placement = place(ordered)
+    severity = (
+        Severity.ERROR
+        if certain_by and (link is None or certain_by.startswith("event"))
+        else Severity.WARNING
     )
-    if not certain:
-        message += f" (if {ids.label(a.subject)!r} and {ids.label(b.subject)!r} are the same)"
-    if alignment.same_event:
-        message += f"; both describe event {a.ref.claim.event}"
-        action = (
-            "one source is wrong: check both against the record and correct the claim, or waive with a reason"
-        )
-    elif alignment.aligned:
+    if cluster.prop.kind is ValueKind.TEXT:
+        severity = min(severity, Severity.WARNING)  # paraphrase is never a proven contradiction
+    odd = ordered[0].members[0]
+    message = f"{cluster.prop.label} of {subject_label(odd, ids)}: {values_listed(ordered)}"
+    entities: tuple[str, ...] = (cluster.entity,)
+    if link is not None:
+        first, second = ids.label(link.first.entity), ids.label(link.second.entity)
+        if odd.facts.subject is not None and ids.confirmed.find(odd.facts.subject) == link.second.entity:
+            first, second = second, first
+        message += f" (if {first!r} and {second!r} are the same)"
+        entities = (link.first.entity, link.second.entity)
+    if certain_by is not None and certain_by.startswith("event"):
+        message += f"; all name {certain_by}"
+        action = WRONG
+    elif severity is Severity.ERROR:
         message += "; nothing (date, event, qualifier) tells them apart"
-        action = (
-            "one source is wrong: check both against the record and correct the claim, or waive with a reason"
-        )
+        action = WRONG
     else:
-        message += "; they may describe different events: " + "; ".join(alignment.differences)
-        action = (
-            "review: if these are different events, give each claim its own event id in "
-            "claims/entities.yaml; if it is the same event, one source is wrong"
+        told_apart = differences(ordered)
+        message += "; they may describe different events" + (
+            ": " + "; ".join(told_apart) if told_apart else " (no event or day ties them together)"
         )
+        action = REVIEW
+    if placement.more:
+        message += f" ({len(placement.claims):,} claims in all)"
     return RULE.finding(
         message,
-        a.ref.location("value"),
-        related=[b.ref.location("value")],
-        quotes=[a.ref.quote(), b.ref.quote()],
+        placement.primary,
+        related=placement.related,
+        quotes=placement.quotes,
         action=action,
         severity=severity,
-        subject=Subject(claims=(a.ref.key, b.ref.key)),
+        subject=Subject(
+            fact=cluster.fact,
+            entities=entities,
+            claims=placement.claims,
+            values=tuple(sorted({g.label for g in groups})),
+        ),
     )
 
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker import units
-from checker.corpus import Corpus
+from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue, ValueKind
 from checker.rule import Rule
@@ -59,7 +59,8 @@ KIND_OF_VALUE = {
 }
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
+def check(analysis: Analysis) -> Iterator[Finding]:
+    corpus = analysis.corpus
     for ref in corpus.claims():
         prop = corpus.properties.get(ref.claim.property)
         if prop is None:

@@ -1,0 +1,69 @@
+"""One analysis per run: everything the rules share, worked out once.
+
+The engine builds an :class:`Analysis` of the loaded corpus and hands the
+same one to every rule's ``check``. Each part is computed the first time a
+rule (or the report) asks for it and then kept, so a run that selects one
+rule pays only for what that rule reads, and nothing is computed twice:
+
+* ``identities``: which names denote which entities (:mod:`checker.resolve`);
+* ``facts``: per claim, its subject, dates and value resolved;
+* ``texts``: the stored article texts, each read and normalised once;
+* ``clusters``, ``links``, ``statements``: claims grouped into the facts
+  they state (:mod:`checker.clusters`).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from checker.clusters import (
+    ClusterLink,
+    FactCluster,
+    Statement,
+    build_clusters,
+    build_statements,
+    link_clusters,
+)
+from checker.corpus import ClaimRef, Corpus
+from checker.resolve import ClaimFacts, Identities, resolve_claims, resolve_identities
+from checker.textmatch import SourceTexts
+
+
+class Analysis:
+    """The typed, shared view of one run's corpus that every rule reads."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    @cached_property
+    def identities(self) -> Identities:
+        return resolve_identities(self.corpus)
+
+    @cached_property
+    def facts(self) -> tuple[ClaimFacts, ...]:
+        """What resolution worked out about each claim, in corpus order."""
+        return tuple(resolve_claims(self.corpus, self.identities))
+
+    def facts_of(self, ref: ClaimRef) -> ClaimFacts:
+        return self._facts_by_place[(ref.file.path, ref.index)]
+
+    @cached_property
+    def _facts_by_place(self) -> dict[tuple[str, int], ClaimFacts]:
+        return {(f.ref.file.path, f.ref.index): f for f in self.facts}
+
+    @cached_property
+    def texts(self) -> SourceTexts:
+        """The stored article texts, read (and normalised) at most once each."""
+        return SourceTexts(self.corpus.root)
+
+    @cached_property
+    def clusters(self) -> tuple[FactCluster, ...]:
+        return build_clusters(self.facts, self.corpus.properties, self.identities)
+
+    @cached_property
+    def links(self) -> tuple[ClusterLink, ...]:
+        return link_clusters(self.clusters, self.identities)
+
+    @cached_property
+    def statements(self) -> tuple[Statement, ...]:
+        return build_statements(self.clusters, self.identities)
