@@ -64,13 +64,13 @@ from collections.abc import Iterator, Sequence
 from checker.analysis import Analysis
 from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
+from checker.intervals import describe_quantity
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue
 from checker.rule import Rule
 from checker.textmatch import (
     DateReading,
     NumberReading,
     dates_in,
-    format_number,
     name_readable,
     numbers_in,
     text_readable,
@@ -119,20 +119,6 @@ def _problem(ref: ClaimRef) -> tuple[str, str] | None:
         readable, score = name_readable(value.entity, quote)
         return None if readable else (repr(value.entity), f"best match {score:.0f}%")
     return None
-
-
-def describe_quantity(value: QuantityValue) -> str:
-    """A quantity as messages show it: ``10 day``, ``20 to 30 person``, ``at least 4 month``."""
-    if value.amount is not None:
-        number = format_number(value.amount)
-    elif value.min is not None and value.max is not None:
-        number = f"{format_number(value.min)} to {format_number(value.max)}"
-    elif value.min is not None:
-        number = f"at least {format_number(value.min)}"
-    else:
-        assert value.max is not None
-        number = f"at most {format_number(value.max)}"
-    return f"{number} {value.unit}"
 
 
 def _listed(readings: Sequence[NumberReading | DateReading], kind: str) -> str:
