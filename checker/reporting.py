@@ -17,7 +17,9 @@ from checker.models import EntityValue
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
 from checker.resolve import resolution
 from checker.rules import RULES
-from checker.textmatch import Normalised, SourceTexts
+from checker.text.normalise import Normalised
+from checker.text.quotes import find_pieces
+from checker.text.sources import SourceTexts
 
 
 def build(result: Result, corpus: Corpus | None, *, timestamp: bool = False) -> Report:
@@ -76,7 +78,7 @@ def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
                 continue
             if key[0] not in normalised:
                 normalised[key[0]] = Normalised.of(text)
-            pieces = normalised[key[0]].find(quote.text)
+            pieces = find_pieces(normalised[key[0]], quote.text)
             if pieces:
                 found[key] = QuoteSpan(
                     key[0],

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from checker.corpus import Corpus
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
-from checker.textmatch import SourceTexts
+from checker.text.sources import SourceTexts
 
 #: Hex digits of a hash shown in the message (the action gives the whole new one).
 SHOWN = 12
