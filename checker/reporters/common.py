@@ -57,11 +57,6 @@ def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
     return found
 
 
-def plural(word: str, n: int) -> str:
-    """``error``/``errors``; ``info`` stays as it is."""
-    return word if word == "info" or n == 1 else word + "s"
-
-
 def subject_json(subject: Subject) -> Any:
     """A finding's subject as JSON (the JSON and SARIF reports share this shape)."""
     fact = subject.fact

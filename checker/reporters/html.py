@@ -41,6 +41,7 @@ from markupsafe import Markup
 from checker.findings import Finding, Quote, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Article, QuoteSpan, Report
 from checker.textsafe import escape
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -52,7 +53,6 @@ _TEMPLATE = "report.html.j2"
 _STYLESHEET = "report.css"
 _SCRIPT = "report.js"
 
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 _SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes (info)"}
 
@@ -176,7 +176,7 @@ def render(report: Report, options: Options | None = None) -> str:
             "form-action 'none'",
         ]
     )
-    summary = ", ".join(f"{n} {_PLURAL[s] if n != 1 else _SINGULAR[s]}" for s, n in counts.items())
+    summary = ", ".join(f"{n} {plural(_SINGULAR[s], n)}" for s, n in counts.items())
     return (
         _environment()
         .get_template(_TEMPLATE)
@@ -184,7 +184,7 @@ def render(report: Report, options: Options | None = None) -> str:
             tool=TOOL_NAME,
             report=report,
             summary=summary,
-            counts=[(_SINGULAR[s], _PLURAL[s] if n != 1 else _SINGULAR[s], n) for s, n in counts.items()],
+            counts=[(_SINGULAR[s], plural(_SINGULAR[s], n), n) for s, n in counts.items()],
             groups=[g for g in groups if g.cards],
             waived=waived,
             articles=report.articles,
@@ -340,7 +340,7 @@ def _finalize(value: object) -> object:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("checker.reporters", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -350,3 +350,5 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    environment.globals["plural"] = plural  # the same wording as every other report
+    return environment

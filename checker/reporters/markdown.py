@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
-from checker.reporters.common import counts, places, plural, without_surrogates
+from checker.reporters.common import counts, places, without_surrogates
 from checker.textsafe import escape
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.reporters import Options

@@ -15,6 +15,7 @@ from checker.reporters.base import Report
 if TYPE_CHECKING:
     from checker.reporters import Options
 from checker.textsafe import escape
+from checker.wording import plural
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -54,12 +55,6 @@ def render_findings(findings: Iterable[Finding], *, color: bool = False) -> str:
 def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     counts = report.counts()
-    parts = ", ".join(f"{n} {_plural(str(s), n)}" for s, n in counts.items())
+    parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in counts.items())
     parts += f", {len(report.waived)} waived"
-    return f"{parts} in {report.files} {_plural('file', report.files)} ({report.claims} claims)"
-
-
-def _plural(word: str, n: int) -> str:
-    if word == "info" or n == 1:
-        return word
-    return word + "s"
+    return f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
