@@ -40,6 +40,7 @@ from markupsafe import Markup
 
 from checker.findings import Finding, Quote, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Article, QuoteSpan, Report
+from checker.reporters.common import severity_counts
 from checker.textsafe import escape
 from checker.wording import plural
 
@@ -164,7 +165,7 @@ def render(report: Report, options: Options | None = None) -> str:
         )
         for severity in sorted(Severity, reverse=True)
     ]
-    counts = report.counts()
+    counts = severity_counts(report.findings)
     stylesheet, script = _asset(_STYLESHEET), _asset(_SCRIPT)
     csp = "; ".join(
         [
@@ -273,17 +274,13 @@ def _plain(kind: str, text: str) -> Iterable[Segment]:
 
 def _filters(cards: Sequence[Card], report: Report) -> dict[str, list[Choice]]:
     """The options of each filter, with the number of findings each would show."""
-    severity = Counter(c.severity for c in cards)
+    severity = severity_counts(c.finding for c in cards)
     rules = Counter((c.finding.code, c.finding.rule) for c in cards)
     sources = Counter(s for c in cards for s in c.sources)
     entities = Counter(e for c in cards for e in c.entities)
     titles = {a.source_id: a.title for a in report.articles}
     return {
-        "severity": [
-            Choice(_SINGULAR[s], _SINGULAR[s], severity[_SINGULAR[s]])
-            for s in sorted(Severity, reverse=True)
-            if severity[_SINGULAR[s]]
-        ],
+        "severity": [Choice(_SINGULAR[s], _SINGULAR[s], n) for s, n in severity.items() if n],
         "rule": [Choice(code, f"{code} {name}", n) for (code, name), n in sorted(rules.items())],
         "source": [
             Choice(s, f"{s} \u2014 {titles[s]}" if titles.get(s) else s, n)

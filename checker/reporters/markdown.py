@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
-from checker.reporters.common import counts, places, without_surrogates
+from checker.reporters.common import places, severity_counts, without_surrogates
 from checker.textsafe import escape
 from checker.wording import plural
 
@@ -94,7 +94,7 @@ class _Output:
 
 
 def _header(report: Report) -> str:
-    found = counts(report.findings)
+    found = severity_counts(report.findings)
     summary = ", ".join(f"{n} {plural(str(s), n)}" for s, n in found.items())
     if report.waived:
         summary += f", {len(report.waived)} waived"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity
 from checker.reporters.base import Report
+from checker.reporters.common import severity_counts
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -54,7 +55,6 @@ def render_findings(findings: Iterable[Finding], *, color: bool = False) -> str:
 
 def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
-    counts = report.counts()
-    parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in counts.items())
+    parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in severity_counts(report.findings).items())
     parts += f", {len(report.waived)} waived"
     return f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
