@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -402,8 +401,3 @@ def kind_of(model: type[StrictModel]) -> str:
         if known is model:
             return kind
     raise KeyError(model.__name__)
-
-
-def is_identifier(text: Any) -> bool:
-    """True when ``text`` is a valid identifier (used for did-you-mean hints)."""
-    return isinstance(text, str) and re.fullmatch(ID_PATTERN, text) is not None

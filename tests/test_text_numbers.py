@@ -9,10 +9,6 @@ from hypothesis import strategies as st
 from checker.text.numbers import numbers_in
 
 
-def _numbers(text: str) -> list[tuple[float, float]]:
-    return [(r.low, r.high) for r in numbers_in(text)]
-
-
 @pytest.mark.parametrize(
     ("text", "number"),
     [
