@@ -26,7 +26,7 @@ from checker.clusters import (
 )
 from checker.corpus import ClaimRef, Corpus
 from checker.resolve import ClaimFacts, Identities, resolve_claims, resolve_identities
-from checker.textmatch import SourceTexts
+from checker.text.sources import SourceTexts
 
 
 class Analysis:

@@ -20,6 +20,7 @@ from checker.findings import Location, Quote
 from checker.intervals import describe_dates
 from checker.models import Property, RelativeDate
 from checker.resolve import ClaimFacts, Identities
+from checker.wording import plural
 
 #: Values listed in a message at most.
 MAX_VALUES_SHOWN = 6
@@ -78,7 +79,7 @@ def values_listed(groups: Sequence[ValueGroup], label: Callable[[ValueGroup], st
         shown.append(f"{label(group) if label else group.label} — {sources_listed(group.sources)}")
     rest = len(groups) - MAX_VALUES_SHOWN
     if rest > 0:
-        shown.append(f"and {rest:,} more value{'s' if rest != 1 else ''}")
+        shown.append(f"and {rest:,} more {plural('value', rest)}")
     return "; ".join(shown)
 
 

@@ -21,18 +21,12 @@ from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
 from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_file
-from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel
+from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel, kind_of
 from checker.project import Project, discover
 from checker.rules import REGISTRY, corpus_rules
 from checker.schemas import validate
 
 M = TypeVar("M", bound=StrictModel)
-
-KIND_OF_MODEL: dict[type[StrictModel], str] = {
-    ClaimFile: "claim-file",
-    EntitiesFile: "entities-file",
-    PropertiesFile: "properties-file",
-}
 
 
 @dataclass
@@ -155,7 +149,7 @@ def _load(
                 rule.finding(problem.message, where, subject=Subject(file=shown, detail=(problem.message,)))
             )
         return None
-    parsed, problems = validate(KIND_OF_MODEL[model], doc)
+    parsed, problems = validate(kind_of(model), doc)
     for schema_problem in problems:
         rule = REGISTRY[schema_problem.code]
         where = Location(shown, schema_problem.mark.line, schema_problem.mark.column)

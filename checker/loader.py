@@ -32,6 +32,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from checker.text.normalise import one_line
+
 try:  # the C parser is ~20x faster; the pure one is a faithful fallback
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the installed wheels
@@ -183,7 +185,7 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     except YAMLError as exc:  # ReaderError and friends carry no usable mark
         position = getattr(exc, "position", None)
         mark = _char_offset_mark(text, position) if isinstance(position, int) else Mark(1, 1)
-        builder.problems.append(LoadProblem(SYNTAX, _one_line(str(exc)), mark))
+        builder.problems.append(LoadProblem(SYNTAX, one_line(str(exc)), mark))
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         builder.problems.append(LoadProblem(TOO_DEEP, "nesting is too deep", Mark(1, 1)))
     if builder.problems:
@@ -410,16 +412,12 @@ def _mark(event: ev.Event) -> Mark:
     return Mark(start.line + 1, start.column + 1)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _syntax_problem(exc: MarkedYAMLError, text: str) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
     problem = exc.problem or "invalid YAML"
     context = f" ({exc.context})" if exc.context else ""
-    return LoadProblem(SYNTAX, _one_line(f"{problem}{context}"), where)
+    return LoadProblem(SYNTAX, one_line(f"{problem}{context}"), where)
 
 
 def _char_offset_mark(text: str, offset: int) -> Mark:

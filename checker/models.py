@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -396,6 +395,9 @@ DOCUMENT_MODELS: dict[str, type[StrictModel]] = {
 }
 
 
-def is_identifier(text: Any) -> bool:
-    """True when ``text`` is a valid identifier (used for did-you-mean hints)."""
-    return isinstance(text, str) and re.fullmatch(ID_PATTERN, text) is not None
+def kind_of(model: type[StrictModel]) -> str:
+    """The document kind ``model`` is published under: :data:`DOCUMENT_MODELS` read backwards."""
+    for kind, known in DOCUMENT_MODELS.items():
+        if known is model:
+            return kind
+    raise KeyError(model.__name__)

@@ -17,7 +17,7 @@ from checker.models import EntityValue
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
 from checker.resolve import Identities
 from checker.rules import RULES
-from checker.textmatch import Normalised
+from checker.text.quotes import find_pieces
 
 
 def build(result: Result, *, timestamp: bool = False) -> Report:
@@ -45,7 +45,7 @@ def build(result: Result, *, timestamp: bool = False) -> Report:
                     text,
                 )
             )
-        spans = _spans(result, {a.source_id: a.text for a in articles})
+        spans = _spans(result, analysis)
         variants = _variants(analysis.identities)
         entities = _finding_entities(result, analysis)
     return Report(
@@ -64,19 +64,19 @@ def build(result: Result, *, timestamp: bool = False) -> Report:
     )
 
 
-def _spans(result: Result, texts: dict[str, str | None]) -> list[QuoteSpan]:
+def _spans(result: Result, analysis: Analysis) -> list[QuoteSpan]:
+    """Where each quoted passage stands in its article (articles as the rules normalised them)."""
     found: dict[tuple[str, str], QuoteSpan] = {}
-    normalised: dict[str, Normalised] = {}  # each article normalised once, not once per quote
+    text_of = {f.model.source.id: f.model.source.text for f in analysis.corpus.files}
     shown = [*result.findings, *(w.finding for w in result.waived)]
     for finding in shown:
         for quote in finding.quotes:
-            text = texts.get(quote.source_id or "")
             key = (quote.source_id or "", quote.text)
-            if text is None or key in found:
+            written = text_of.get(key[0])
+            article = analysis.texts.text(written) if written is not None else None
+            if article is None or key in found:
                 continue
-            if key[0] not in normalised:
-                normalised[key[0]] = Normalised.of(text)
-            pieces = normalised[key[0]].find(quote.text)
+            pieces = find_pieces(article, quote.text)
             if pieces:
                 found[key] = QuoteSpan(
                     key[0],

@@ -64,8 +64,3 @@ def lookup(name: str) -> Unit | None:
     if key.endswith("s") and key[:-1] in UNITS:
         return UNITS[key[:-1]]
     return None
-
-
-def dimensions() -> list[str]:
-    """Every dimension the catalogue knows, sorted."""
-    return sorted({u.dimension for u in _UNITS})

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from checker import schemas
 from checker.loader import LoadFailed, Mark, load_file, load_yaml
-from checker.models import DOCUMENT_MODELS, ClaimFile, QuantityValue, RelativeDate
+from checker.models import DOCUMENT_MODELS, ClaimFile, QuantityValue, RelativeDate, StrictModel, kind_of
 from tests.conftest import REPO
 
 
@@ -26,6 +26,16 @@ def test_committed_schemas_match_the_models(kind: str) -> None:
 @pytest.mark.parametrize("kind", sorted(DOCUMENT_MODELS))
 def test_schemas_are_valid_json_schema(kind: str) -> None:
     Draft202012Validator.check_schema(json.loads(schemas.render(kind)))
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_MODELS))
+def test_kind_of_reads_the_document_models_backwards(kind: str) -> None:
+    assert kind_of(DOCUMENT_MODELS[kind]) == kind
+
+
+def test_kind_of_an_unpublished_model() -> None:
+    with pytest.raises(KeyError):
+        kind_of(StrictModel)
 
 
 def _dump(data: object) -> str:

@@ -7,11 +7,10 @@ name-variant table — is worked out before (:func:`checker.reporting.build`).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from checker import __version__
-from checker.findings import Finding, Severity, Waived
+from checker.findings import Finding, Waived
 from checker.rule import Rule
 
 TOOL_NAME = "claimcheck"
@@ -89,22 +88,3 @@ class Report:
     variants: tuple[VariantRow, ...] = ()
     root_uri: str | None = field(default=None)  # file URI of the repository root, if a caller wants it
     finding_entities: tuple[FindingEntities, ...] = ()  # findings and waived findings with entities
-
-    def counts(self) -> dict[Severity, int]:
-        """Findings per severity, every severity present (0 when none)."""
-        found = Counter(f.severity for f in self.findings)
-        return {severity: found.get(severity, 0) for severity in sorted(Severity, reverse=True)}
-
-    def entities_of(self, finding: Finding) -> tuple[str, ...]:
-        """Labels of the entities ``finding`` is about (empty when none is known)."""
-        for entry in self.finding_entities:
-            if entry.fingerprint == finding.fingerprint:
-                return entry.labels
-        return ()
-
-    def span(self, source_id: str | None, quote: str) -> QuoteSpan | None:
-        """Where ``quote`` stands in the text of ``source_id``, if it was found."""
-        for span in self.quote_spans:
-            if span.source_id == source_id and span.quote == quote:
-                return span
-        return None

@@ -1,8 +1,9 @@
-"""Small helpers the machine-readable and CI reporters share.
+"""Small helpers the reporters share.
 
 Only rendering concerns live here: which places a finding points at (its
 quotes and the other side), how to order findings when a format has to leave
-some out, and how to keep text encodable whatever a claim file held.
+some out, how many findings there are of each severity, and how to keep
+text encodable whatever a claim file held.
 """
 
 from __future__ import annotations
@@ -49,17 +50,15 @@ def ordered_for_truncation(items: Sequence[tuple[Finding, bool]]) -> list[int]:
     return sorted(range(len(items)), key=lambda i: (items[i][1], -int(items[i][0].severity), i))
 
 
-def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
-    """Findings per severity, most severe first, every severity present."""
+def severity_counts(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """Findings per severity, most severe first, every severity present (0 when none).
+
+    The one count every report's summary shows, so that no two formats disagree.
+    """
     found = dict.fromkeys(sorted(Severity, reverse=True), 0)
     for finding in findings:
         found[finding.severity] += 1
     return found
-
-
-def plural(word: str, n: int) -> str:
-    """``error``/``errors``; ``info`` stays as it is."""
-    return word if word == "info" or n == 1 else word + "s"
 
 
 def subject_json(subject: Subject) -> Any:

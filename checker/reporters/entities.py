@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from checker.resolve import Identities
 from checker.textsafe import escape
+from checker.wording import plural
 
 
 def render(ids: Identities) -> str:
@@ -22,9 +23,7 @@ def render(ids: Identities) -> str:
     for members in sorted(clusters.values(), key=lambda m: _cluster_label(ids, m).casefold()):
         blocks.append(_block(ids, sorted(members, key=lambda i: (not ids.by_id[i].explicit, i))))
     total = len(clusters)
-    blocks.append(
-        f"{total} {'entity' if total == 1 else 'entities'}, {len(ids.links)} unjudged name variants\n"
-    )
+    blocks.append(f"{total} {plural('entity', total)}, {len(ids.links)} unjudged name variants\n")
     return "\n".join(blocks)
 
 

@@ -40,7 +40,9 @@ from markupsafe import Markup
 
 from checker.findings import Finding, Quote, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Article, QuoteSpan, Report
+from checker.reporters.common import severity_counts
 from checker.textsafe import escape
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -52,7 +54,6 @@ _TEMPLATE = "report.html.j2"
 _STYLESHEET = "report.css"
 _SCRIPT = "report.js"
 
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 _SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes (info)"}
 
@@ -164,7 +165,7 @@ def render(report: Report, options: Options | None = None) -> str:
         )
         for severity in sorted(Severity, reverse=True)
     ]
-    counts = report.counts()
+    counts = severity_counts(report.findings)
     stylesheet, script = _asset(_STYLESHEET), _asset(_SCRIPT)
     csp = "; ".join(
         [
@@ -176,7 +177,7 @@ def render(report: Report, options: Options | None = None) -> str:
             "form-action 'none'",
         ]
     )
-    summary = ", ".join(f"{n} {_PLURAL[s] if n != 1 else _SINGULAR[s]}" for s, n in counts.items())
+    summary = ", ".join(f"{n} {plural(_SINGULAR[s], n)}" for s, n in counts.items())
     return (
         _environment()
         .get_template(_TEMPLATE)
@@ -184,7 +185,7 @@ def render(report: Report, options: Options | None = None) -> str:
             tool=TOOL_NAME,
             report=report,
             summary=summary,
-            counts=[(_SINGULAR[s], _PLURAL[s] if n != 1 else _SINGULAR[s], n) for s, n in counts.items()],
+            counts=[(_SINGULAR[s], plural(_SINGULAR[s], n), n) for s, n in counts.items()],
             groups=[g for g in groups if g.cards],
             waived=waived,
             articles=report.articles,
@@ -273,17 +274,13 @@ def _plain(kind: str, text: str) -> Iterable[Segment]:
 
 def _filters(cards: Sequence[Card], report: Report) -> dict[str, list[Choice]]:
     """The options of each filter, with the number of findings each would show."""
-    severity = Counter(c.severity for c in cards)
+    severity = severity_counts(c.finding for c in cards)
     rules = Counter((c.finding.code, c.finding.rule) for c in cards)
     sources = Counter(s for c in cards for s in c.sources)
     entities = Counter(e for c in cards for e in c.entities)
     titles = {a.source_id: a.title for a in report.articles}
     return {
-        "severity": [
-            Choice(_SINGULAR[s], _SINGULAR[s], severity[_SINGULAR[s]])
-            for s in sorted(Severity, reverse=True)
-            if severity[_SINGULAR[s]]
-        ],
+        "severity": [Choice(_SINGULAR[s], _SINGULAR[s], n) for s, n in severity.items() if n],
         "rule": [Choice(code, f"{code} {name}", n) for (code, name), n in sorted(rules.items())],
         "source": [
             Choice(s, f"{s} \u2014 {titles[s]}" if titles.get(s) else s, n)
@@ -340,7 +337,7 @@ def _finalize(value: object) -> object:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("checker.reporters", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -350,3 +347,5 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    environment.globals["plural"] = plural  # the same wording as every other report
+    return environment

@@ -30,7 +30,7 @@ from typing_extensions import TypedDict  # pydantic reads only this TypedDict be
 
 from checker.findings import Finding, Location, Quote, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
-from checker.reporters.common import counts, subject_json, without_surrogates
+from checker.reporters.common import severity_counts, subject_json, without_surrogates
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -187,7 +187,7 @@ def dumps(doc: ReportDocument) -> str:
 
 def document(report: Report) -> ReportDocument:
     """The report as JSON-ready data."""
-    by_severity = counts(report.findings)
+    by_severity = severity_counts(report.findings)
     doc: ReportDocument = {
         "schema": SCHEMA_ID,
         "version": FORMAT_VERSION,

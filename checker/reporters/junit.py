@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, Report
+from checker.reporters.common import severity_counts
 from checker.reporters.text import render_findings
 from checker.textsafe import escape
 
@@ -73,8 +74,8 @@ def render(report: Report, options: Options | None = None) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for code in sorted(suites):
         members = suites[code]
-        failures = sum(1 for c in members if c.waiver is None and c.finding.severity is Severity.WARNING)
-        errors = sum(1 for c in members if c.waiver is None and c.finding.severity is Severity.ERROR)
+        reported = severity_counts(c.finding for c in members if c.waiver is None)
+        failures, errors = reported[Severity.WARNING], reported[Severity.ERROR]
         skipped = sum(1 for c in members if c.waiver is not None)
         suite = ET.SubElement(root, "testsuite")
         _set(suite, "name", f"{code} {members[0].finding.rule}")

@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
-from checker.reporters.common import counts, places, plural, without_surrogates
+from checker.reporters.common import places, severity_counts, without_surrogates
 from checker.textsafe import escape
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -93,7 +94,7 @@ class _Output:
 
 
 def _header(report: Report) -> str:
-    found = counts(report.findings)
+    found = severity_counts(report.findings)
     summary = ", ".join(f"{n} {plural(str(s), n)}" for s, n in found.items())
     if report.waived:
         summary += f", {len(report.waived)} waived"

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity
 from checker.reporters.base import Report
+from checker.reporters.common import severity_counts
 
 if TYPE_CHECKING:
     from checker.reporters import Options
 from checker.textsafe import escape
+from checker.wording import plural
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -53,13 +55,6 @@ def render_findings(findings: Iterable[Finding], *, color: bool = False) -> str:
 
 def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
-    counts = report.counts()
-    parts = ", ".join(f"{n} {_plural(str(s), n)}" for s, n in counts.items())
+    parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in severity_counts(report.findings).items())
     parts += f", {len(report.waived)} waived"
-    return f"{parts} in {report.files} {_plural('file', report.files)} ({report.claims} claims)"
-
-
-def _plural(word: str, n: int) -> str:
-    if word == "info" or n == 1:
-        return word
-    return word + "s"
+    return f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"

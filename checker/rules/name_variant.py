@@ -73,6 +73,7 @@ from checker.corpus import Corpus
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.resolve import Identities, Occurrence, VariantLink
 from checker.rule import Rule
+from checker.wording import plural
 
 
 def check(analysis: Analysis) -> Iterator[Finding]:
@@ -148,7 +149,7 @@ def _count(ids: Identities, identity: str) -> str:
     sources = {o.ref.source_id for o in ids.occurrences.get(identity, [])}
     if not sources:
         return "claims/entities.yaml only"
-    return f"{len(sources)} source" + ("s" if len(sources) != 1 else "") + f" ({', '.join(sorted(sources))})"
+    return f"{len(sources)} {plural('source', len(sources))} ({', '.join(sorted(sources))})"
 
 
 def _list(forms: list[str]) -> str:

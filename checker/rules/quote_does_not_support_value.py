@@ -67,14 +67,9 @@ from checker.findings import Finding, Severity, Subject
 from checker.intervals import describe_quantity
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue
 from checker.rule import Rule
-from checker.textmatch import (
-    DateReading,
-    NumberReading,
-    dates_in,
-    name_readable,
-    numbers_in,
-    text_readable,
-)
+from checker.text.dates import DateReading, dates_in
+from checker.text.numbers import NumberReading, numbers_in
+from checker.text.quotes import name_readable, text_readable
 
 #: Readings listed in a message at most.
 SHOWN = 6

@@ -63,7 +63,8 @@ from collections.abc import Iterator
 from checker.analysis import Analysis
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
-from checker.textmatch import line_column, one_line
+from checker.text.normalise import line_column, one_line
+from checker.text.quotes import closest_in, find_pieces
 
 #: Below this similarity the closest passage is no help and is not shown.
 HINT_THRESHOLD = 50.0
@@ -75,11 +76,11 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     for ref in corpus.claims():
         source = ref.file.model.source
         article = texts.text(source.text)
-        if article is None or article.find(ref.claim.quote) is not None:
+        if article is None or find_pieces(article, ref.claim.quote) is not None:
             continue
         quotes = [ref.quote()]
         message = f"quote is not in {source.text}"
-        closest = article.closest(ref.claim.quote)
+        closest = closest_in(article, ref.claim.quote)
         if closest is not None and closest[1] >= HINT_THRESHOLD:
             span, similarity = closest
             line, column = line_column(article.original, span.start)

@@ -1,0 +1,182 @@
+"""Text normalised for matching, with the way back to the original offsets.
+
+Editors copy quotes from articles by hand, so a quote and its article differ
+in ways that do not matter: curly or straight quotation marks, the kind of
+dash, line breaks, letter case, an invisible soft hyphen. :func:`normalise`
+removes those differences; :class:`Normalised` remembers, for every character
+it produces, which characters of the original it came from, so that whatever
+is found in the normalised text can be located (and highlighted) in the
+original. Every reader of article text (quotes, numbers, dates) works on this
+one normal form, which is why it lives apart from all of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+#: Typographic variants that do not change what a quote says.
+_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2039\u203a", "'"),  # ‘ ’ ‚ ‛ ′ ‹ ›
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),  # “ ” „ ‟ ″ « »
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),  # ‐ ‑ ‒ – — ― −
+        "\u2026": "...",  # …
+    }
+)
+
+
+class Span(NamedTuple):
+    """A range ``[start, end)`` of character offsets in an original text."""
+
+    start: int
+    end: int
+
+
+def _invisible(char: str) -> bool:
+    """Soft hyphens, zero-width spaces and joiners, bidi marks, BOMs: format characters."""
+    return unicodedata.category(char) == "Cf"
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(cluster: str) -> str:
+    """One grapheme cluster (a base character and its combining marks), normalised."""
+    visible = "".join(char for char in cluster if not _invisible(char))
+    folded = unicodedata.normalize("NFKC", visible.translate(_PUNCTUATION)).casefold()
+    folded = unicodedata.normalize("NFKC", folded).translate(_PUNCTUATION)
+    return "".join(char for char in folded if not _invisible(char))
+
+
+def _clusters(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each visible base character with the combining marks after it."""
+    start = end = -1
+    for index in range(low, high):
+        char = text[index]
+        if _invisible(char):
+            continue
+        if start >= 0 and unicodedata.combining(char):
+            end = index + 1
+            continue
+        if start >= 0:
+            yield start, end
+        start, end = index, index + 1
+    if start >= 0:
+        yield start, end
+
+
+#: Plain ASCII, whose normal form is its lower case: the fast path of :meth:`Normalised.of`.
+_ASCII_RUN = re.compile(r"[\x20-\x7e\t\n\v\f\r]+")
+_ASCII_PART = re.compile(r"[\t\n\v\f\r ]+|[\x21-\x7e]+")
+
+
+class _Builder:
+    """Normalised characters with the original offsets each came from."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.last = ""
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def space(self, start: int, end: int) -> None:
+        if not self.last:
+            return  # leading whitespace
+        if self.last == " ":
+            self.ends[-1] = end  # a run of whitespace is one space
+            return
+        self.chars(" ", start, end)
+
+    def chars(self, text: str, start: int, end: int) -> None:
+        """``text`` from the original characters ``[start, end)``, all of them."""
+        self.parts.append(text)
+        self.last = text[-1]
+        self.starts.extend([start] * len(text))
+        self.ends.extend([end] * len(text))
+
+    def plain(self, text: str, start: int) -> None:
+        """ASCII without whitespace, one character for one."""
+        self.parts.append(text.lower())
+        self.last = text[-1]
+        self.starts.extend(range(start, start + len(text)))
+        self.ends.extend(range(start + 1, start + len(text) + 1))
+
+    def slow(self, original: str, low: int, high: int) -> None:
+        for start, end in _clusters(original, low, high):
+            for char in _fold(original[start:end]):
+                if char.isspace():
+                    self.space(start, end)
+                else:
+                    self.chars(char, start, end)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A text normalised for matching, with the way back to the original.
+
+    ``starts[i]`` and ``ends[i]`` are the original offsets of the characters
+    that normalised character ``i`` came from.
+    """
+
+    original: str
+    text: str
+    starts: Sequence[int] = field(repr=False)
+    ends: Sequence[int] = field(repr=False)
+
+    @classmethod
+    def of(cls, original: str) -> Normalised:
+        """Normalise ``original`` (see :func:`normalise`), keeping the offset map."""
+        built = _Builder()
+        position = 0
+        for run in _ASCII_RUN.finditer(original):
+            start, end = run.span()
+            after = end
+            while after < len(original) and _invisible(original[after]):
+                after += 1
+            if after < len(original) and unicodedata.combining(original[after]):
+                end -= 1  # the last letter carries the marks that follow: the slow path
+            built.slow(original, position, start)
+            for part in _ASCII_PART.finditer(original, start, end):
+                if part.group()[0] in " \t\n\v\f\r":
+                    built.space(part.start(), part.end())
+                else:
+                    built.plain(part.group(), part.start())
+            position = max(position, end)
+        built.slow(original, position, len(original))
+        text = "".join(built.parts)
+        starts, ends = built.starts, built.ends
+        if text.endswith(" "):
+            text, starts, ends = text[:-1], starts[:-1], ends[:-1]
+        return cls(original, text, tuple(starts), tuple(ends))
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span that normalised characters ``[start, end)`` come from."""
+        if start >= end:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return Span(at, at)
+        return Span(self.starts[start], self.ends[end - 1])
+
+
+def normalise(text: str) -> str:
+    """``text`` as quotes are compared: NFKC, case-folded, typographic variants unified.
+
+    Curly quotation marks and apostrophes become ``'`` and ``"``, dashes and
+    the minus sign ``-``, the ellipsis character ``...``; soft hyphens and
+    other invisible format characters go; every run of whitespace becomes
+    one space, and none is left at either end.
+    """
+    return Normalised.of(text).text
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace made one space, for one-line display."""
+    return " ".join(text.split())
