@@ -24,7 +24,7 @@ from checker.clusters import (
     build_statements,
     link_clusters,
 )
-from checker.corpus import ClaimRef, Corpus
+from checker.corpus import Corpus
 from checker.resolve import ClaimFacts, Identities, resolve_claims, resolve_identities
 from checker.text.sources import SourceTexts
 
@@ -43,13 +43,6 @@ class Analysis:
     def facts(self) -> tuple[ClaimFacts, ...]:
         """What resolution worked out about each claim, in corpus order."""
         return tuple(resolve_claims(self.corpus, self.identities))
-
-    def facts_of(self, ref: ClaimRef) -> ClaimFacts:
-        return self._facts_by_place[(ref.file.path, ref.index)]
-
-    @cached_property
-    def _facts_by_place(self) -> dict[tuple[str, int], ClaimFacts]:
-        return {(f.ref.file.path, f.ref.index): f for f in self.facts}
 
     @cached_property
     def texts(self) -> SourceTexts:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from checker.findings import Location, Quote
 from checker.loader import Document, KeyPath
@@ -40,11 +40,6 @@ class LoadedFile(Generic[M]):
     def location(self, keypath: KeyPath = ()) -> Location:
         """Where the value at ``keypath`` is written."""
         mark = self.doc.mark(keypath)
-        return Location(self.path, mark.line, mark.column)
-
-    def key_location(self, keypath: KeyPath) -> Location:
-        """Where the key of the value at ``keypath`` is written."""
-        mark = self.doc.key_mark(keypath)
         return Location(self.path, mark.line, mark.column)
 
 
@@ -93,7 +88,6 @@ class Corpus:
     files: list[LoadedFile[ClaimFile]] = field(default_factory=list)  # those that loaded and validated
     entities_file: LoadedFile[EntitiesFile] | None = None
     properties_file: LoadedFile[PropertiesFile] | None = None
-    derived: dict[str, Any] = field(default_factory=dict)  # shared results rules compute once
 
     @property
     def root(self) -> Path:
