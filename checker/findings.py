@@ -96,12 +96,13 @@ class Subject:
     def fingerprint_material(self) -> tuple[str, ...]:
         """The ids the fingerprint hashes, each tagged with its field and sorted within it.
 
-        A finding about a fact is identified by the fact, the entities and
-        the distinct values in dispute, not by the claims that state them: a
-        further source repeating one of the values leaves the fingerprint
-        (and a waiver naming it) as it was; a new value changes it.
+        A finding about a fact or about entities is identified by the fact,
+        the entities and the values in dispute, not by the claims that state
+        them: a further source repeating one of the values (or writing one of
+        the names) leaves the fingerprint, and a waiver naming it, as it was;
+        a new value changes it. Other findings are identified by their claims
+        and sources.
         """
-        parts: list[str] = []
         fields: dict[str, tuple[str, ...]] = {
             "entity": self.entities,
             "catalogue": self.catalogue,
@@ -110,15 +111,12 @@ class Subject:
             "key": ("/".join(self.key_path),) if self.key_path else (),
             "value": self.values,
             "detail": self.detail,
+            "fact": (str(self.fact),) if self.fact is not None else (),
         }
-        if self.fact is not None:
-            fields["fact"] = (str(self.fact),)
-        else:
+        if self.fact is None and not self.entities:
             fields["claim"] = self.claims
             fields["source"] = self.sources
-        for name in sorted(fields):
-            parts.extend(f"{name}={item}" for item in sorted(fields[name]))
-        return tuple(parts)
+        return tuple(f"{name}={item}" for name in sorted(fields) for item in sorted(fields[name]))
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def _finding_entities(result: Result, analysis: Analysis) -> list[FindingEntitie
             continue
         found: set[str] = set()
         found.update(item for item in finding.subject.entities if item in ids.by_id)
-        for item in finding.subject.claims:
+        for item in () if found else finding.subject.claims:
             if (ref := claims.get(item)) is not None:
                 written = [ref.claim.subject]
                 if isinstance(ref.claim.value, EntityValue):

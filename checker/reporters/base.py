@@ -62,9 +62,9 @@ class VariantRow:
 class FindingEntities:
     """The entities a finding is about, by their labels, for filtering a report by entity.
 
-    Worked out from the finding's subject ids: an entity id stands for itself,
-    a claim key (``source-id/claim-id``) for the entity its subject resolves
-    to and, for an entity value, that entity too. Findings with one
+    Worked out from the finding's subject: the entities it names or, when it
+    names none, for each of its claims the entity the claim's subject
+    resolves to and, for an entity value, that entity too. Findings with one
     fingerprint have one subject, so the fingerprint is the key.
     """
 

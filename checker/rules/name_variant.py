@@ -111,7 +111,10 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
         related=[loc for loc in places if loc != primary],
         quotes=quotes,
         action=_suggestion(a.explicit, b.explicit, link, a.label, b.label),
-        subject=Subject(entities=(link.a, link.b)),
+        subject=Subject(
+            entities=(link.a, link.b),
+            claims=tuple(sorted({o.ref.key for i in (link.a, link.b) for o in ids.occurrences.get(i, [])})),
+        ),
     )
 
 
