@@ -33,6 +33,7 @@ from checker.reporters.base import Report
 from checker.rules import RULES
 from checker.textsafe import escape
 from tests.conftest import REPO, VENDOR
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = {
@@ -101,9 +102,7 @@ def seed_output() -> dict[str, str]:
 def test_seed_output_matches_golden(fmt: str, seed_output: dict[str, str]) -> None:
     golden = GOLDEN / FORMATS[fmt]
     text = _normalise(fmt, seed_output[fmt])
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8")
+    assert_golden(golden, text)
 
 
 def test_seed_json_fits_its_schema(seed_output: dict[str, str]) -> None:
