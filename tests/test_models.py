@@ -140,3 +140,15 @@ def test_fast_validator_agrees_with_jsonschema() -> None:
         fast = schemas._fast_check(kind)(data)
         slow = not any(True for _ in schemas._validator(kind).iter_errors(data))
         assert fast == slow, (kind, data)
+
+
+def test_schema_problem_is_about_a_claim_by_its_id() -> None:
+    """Key path and detail, not the message (it names list indexes), are what a finding is about."""
+    text = (
+        SOURCE + CLAIM + "    value: {text: x}\n  - {id: d, subject: S, property: p, value: 10, quote: q}\n"
+    )
+    problems = schemas.validate("claim-file", load_yaml(text))[1]
+    assert [(p.code, p.key_path, p.detail) for p in problems] == [
+        ("S001", ("claims", "id=d", "value"), ("type",))
+    ]
+    assert "claims[1]" in problems[0].message
