@@ -5,7 +5,9 @@ editor can fix at one node (unknown key, wrong type, bad date pattern), then
 the pydantic models for what a schema cannot say (a range whose minimum
 exceeds its maximum, 2021-02-30). Both report at the offending node, and
 say what they are about without a line (key path and the failed keyword), so
-that findings made from them keep their fingerprints when text moves.
+that findings made from them keep their fingerprints when text moves. A file
+reports at most :data:`MAX_PROBLEMS` problems and then one that counts the
+rest: past that, more of them help nobody and cost time in every report.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _MISFIT_VALIDATORS = frozenset({"type", "additionalProperties", "required"})
 
 SCHEMA_CODE = "S001"
 MODEL_CODE = "S002"
+
+MAX_PROBLEMS = 100  # per file; then one problem counts the rest
 
 
 @dataclass(frozen=True)
@@ -73,15 +77,34 @@ def _validator(kind: str) -> Draft202012Validator:
 
 
 def validate(kind: str, doc: Document) -> tuple[StrictModel | None, list[SchemaProblem]]:
-    """Validate a loaded document; return the model (when valid) and the problems."""
+    """Validate a loaded document; return the model (when valid) and the problems.
+
+    Past :data:`MAX_PROBLEMS`, the first ones are returned and one more, at
+    the next problem's place, counts the rest.
+    """
     problems = sorted(_schema_problems(kind, doc), key=lambda p: (p.mark, p.message))
     if problems:
-        return None, _located(doc, problems)
+        return None, _located(doc, _capped(problems))
     try:
         return DOCUMENT_MODELS[kind].model_validate(doc.data), []
     except PydanticError as exc:
         model_problems = [_model_problem(doc, err) for err in exc.errors(include_url=False)]
-        return None, _located(doc, model_problems)
+        return None, _located(doc, _capped(model_problems))
+
+
+def _capped(problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    first_left_out = problems[MAX_PROBLEMS]
+    count = SchemaProblem(
+        first_left_out.code,
+        f"and {rest} more schema {'problem' if rest == 1 else 'problems'} in this file",
+        first_left_out.mark,
+        (),
+        detail=("more problems",),  # not the number: fixing one of them keeps the fingerprint
+    )
+    return [*problems[:MAX_PROBLEMS], count]
 
 
 def _located(doc: Document, problems: list[SchemaProblem]) -> list[SchemaProblem]:
