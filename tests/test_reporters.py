@@ -160,6 +160,14 @@ def test_seed_junit_fits_the_junit_schema(seed_output: dict[str, str]) -> None:
     assert tree.get("errors") == str(json_doc["summary"]["by_severity"]["error"])
     names = [suite.get("name") for suite in tree.iter("testsuite")]
     assert names == sorted(names) and "N001 name-variant" in names
+    # A test case is tracked across runs by its name: the code and fingerprint, never a line:col.
+    fingerprints = {f["fingerprint"]: f["code"] for f in json_doc["findings"]}
+    cases = [(case.get("classname"), case.get("name", "")) for case in tree.iter("testcase")]
+    assert len(set(cases)) == len(cases)
+    for _, name in cases:
+        code, fingerprint, _about = name.split(" ", 2)
+        assert fingerprints[fingerprint] == code
+        assert not re.search(r"\d+:\d+", name), name
 
 
 def test_seed_markdown_and_github_cover_every_finding(seed_output: dict[str, str]) -> None:
@@ -194,6 +202,7 @@ HOSTILE = (
     " lone\ud800 </script><b>bold</b> :: 100% a,b a|b `tick` *star* _under_ ~~strike~~"
     " [link](https://example.com) ![img](x.png) &amp; \\n {braces}\nsecond line\r\n::error::injected"
 )
+HOSTILE_ID = SURROGATE.sub("", HOSTILE)  # an id is hashed into the fingerprint: UTF-8 text
 HOSTILE_PATH = "claims/we\x1bird\u202e,:%|`[x]\n.yaml"
 OTHER = Location("claims/other.yaml", 7, 9)
 
@@ -211,7 +220,7 @@ def _hostile_finding(severity: Severity, code: str = "V001") -> Finding:
             Quote("plain quote", Location("claims/other.yaml", 8, 12), "other"),
         ),
         action=HOSTILE,
-        subject=Subject(claims=(f"s/{severity}", "t/c")),
+        subject=Subject(claims=(f"s/{severity}", f"t/{HOSTILE_ID}")),
     )
 
 
@@ -323,7 +332,9 @@ def test_hostile_junit(hostile: Report) -> None:
     cases = root.findall("./testsuite/testcase")
     assert [c.get("classname") for c in cases] == [escape(HOSTILE_PATH)] * 4
     error = cases[[c.find("error") is not None for c in cases].index(True)]
-    assert error.get("name") == f"3:5 V001 {expected[: junit.NAME_LENGTH - 1]}\u2026"
+    [finding] = [f for f in hostile.findings if f.severity is Severity.ERROR]
+    about = junit.xml_text(f"s/error, t/{HOSTILE_ID}")
+    assert error.get("name") == f"V001 {finding.fingerprint} {about[: junit.NAME_LENGTH - 1]}\u2026"
     problem = error.find("error")
     assert problem is not None and problem.get("message") == expected
     assert "</script><b>bold</b>" in (problem.text or "")
