@@ -602,3 +602,30 @@ def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None
     second = _report_files(tmp_path / "two", "4242")
     assert sorted(first) == sorted(REPORTERS[name].filename for name in FORMATS)
     assert first == second
+
+
+# -- layering ------------------------------------------------------------------------------------
+
+
+def test_reporters_do_not_import_the_rules() -> None:
+    """Reporters only render: importing any of them must not load a rule module (nor run its import).
+
+    A fresh interpreter, because this test process has imported everything already.
+    """
+    folder = REPO / "checker" / "reporters"
+    modules = ["checker.reporters"] + [f"checker.reporters.{p.stem}" for p in sorted(folder.glob("*.py"))]
+    program = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "import checker\n"
+        "rules = sorted(m for m in sys.modules if m == 'checker.rules' or m.startswith('checker.rules.'))\n"
+        "print(json.dumps({'checker': checker.__file__, 'rules': rules}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout)
+    assert Path(loaded["checker"]).resolve().parent == REPO / "checker"  # this tree's package
+    assert len(modules) > 8 and loaded["rules"] == []
