@@ -245,11 +245,10 @@ def test_fingerprints_survive_moved_text(
     assert not changed, f"fingerprints changed: {changed}"
 
 
-def test_every_load_code_but_unreadable_is_covered(
-    original: tuple[Pairs, Places],
-) -> None:
-    codes = {code for project, code, _ in original[0] if project == "bad-load"}
-    assert codes == {f"L{n:03d}" for n in range(2, 14)}
+def test_bad_inputs_cover_every_load_and_schema_code(original: tuple[Pairs, Places]) -> None:
+    """Every L code but L001 (a file that cannot be read), and both S codes."""
+    codes = {code for project, code, _ in original[0] if project in {"bad-load", "bad-schema"}}
+    assert {c for c in codes if c[0] in "LS"} == {f"L{n:03d}" for n in range(2, 14)} | {"S001", "S002"}
 
 
 # -- the edits themselves --------------------------------------------------------------------------
