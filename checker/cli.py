@@ -263,7 +263,8 @@ def _explain(args: argparse.Namespace) -> int:
     if rule is None:
         raise UsageError(f"no rule {args.code!r}; `checker rules` lists them")
     enabled = "" if rule.enabled else "; off unless configured"
-    print(f"{rule.code} {rule.name} (default severity: {rule.severity}{enabled})\n")
+    print(f"{rule.code} {rule.name} (default severity: {rule.severity}{enabled})")
+    print(f"Checked in: {rule.where_checked}\n")
     print(rule.doc.strip())
     return EXIT_CLEAN
 

@@ -138,6 +138,12 @@ def _whole(corpus: Corpus, project: Project) -> bool:
 def _load(
     path: Path, model: type[M], project: Project, limits: LoaderLimits, findings: list[Finding]
 ) -> LoadedFile[M] | None:
+    """Load and validate one file, adding its load and schema findings to ``findings``.
+
+    Their subjects are the file, the key path and the problem's line-free
+    detail, never its message: a message may name a line ("first at line 3")
+    or a list index, and the fingerprint must survive edits that move text.
+    """
     shown = project.display(path)
     try:
         doc = load_file(path, limits)
@@ -145,16 +151,14 @@ def _load(
         for problem in failure.problems:
             rule = REGISTRY[problem.code]
             where = Location(shown, problem.mark.line, problem.mark.column)
-            findings.append(
-                rule.finding(problem.message, where, subject=Subject(file=shown, detail=(problem.message,)))
-            )
+            subject = Subject(file=shown, key_path=problem.key_path, detail=problem.detail)
+            findings.append(rule.finding(problem.message, where, subject=subject))
         return None
     parsed, problems = validate(kind_of(model), doc)
     for schema_problem in problems:
         rule = REGISTRY[schema_problem.code]
         where = Location(shown, schema_problem.mark.line, schema_problem.mark.column)
-        keypath = tuple(str(part) for part in schema_problem.path)
-        subject = Subject(file=shown, key_path=keypath, detail=(schema_problem.message,))
+        subject = Subject(file=shown, key_path=schema_problem.key_path, detail=schema_problem.detail)
         findings.append(rule.finding(schema_problem.message, where, subject=subject))
     if parsed is None:
         return None

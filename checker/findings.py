@@ -88,7 +88,7 @@ class Subject:
     catalogue: tuple[str, ...] = ()  # catalogue entries: "property:ID", "event:ID", "unit:NAME", ...
     config: tuple[str, ...] = ()  # configuration entries: "waiver:fingerprint=...", ...
     file: str | None = None  # repo-relative path, for findings about a file's content
-    key_path: tuple[str, ...] = ()  # where in ``file``: mapping keys and list indexes as text
+    key_path: tuple[str, ...] = ()  # where in ``file``: keys; list items as "id=ID" (else the index)
     fact: Fact | None = None  # the fact a value, date or corroboration finding is about
     values: tuple[str, ...] = ()  # the distinct values (or dates) a fact finding lists
     detail: tuple[str, ...] = ()  # what else tells two findings apart: a key name, a spelling

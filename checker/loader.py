@@ -16,15 +16,19 @@ so that it can
 Every refusal is a :class:`LoadProblem` with a code and a location; the loader
 never lets a parser exception escape. Problems that leave the structure
 intact (a duplicate key, a tag) are collected so the editor sees them all at
-once; the rest stop at the first.
+once; the rest stop at the first. A problem also says what it is about
+without naming a line (its key path in the document, or the offending
+character or tag), because a finding's fingerprint is made from that and
+must survive edits that only move text.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +68,20 @@ class Mark:
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """Why (part of) a file could not be loaded, and where."""
+    """Why (part of) a file could not be loaded, and where.
+
+    ``message`` and ``mark`` are for the editor and may name lines.
+    ``key_path`` and ``detail`` never do: they say what the problem is about
+    (where in the document, see :func:`stable_key_path`; the offending tag,
+    anchor, character or value), so a finding made from them keeps its
+    fingerprint when lines are inserted or claims reordered.
+    """
 
     code: str
     message: str
     mark: Mark
+    key_path: tuple[str, ...] = ()
+    detail: tuple[str, ...] = ()
 
 
 @dataclass
@@ -136,7 +149,8 @@ def load_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
             raw = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        raise LoadFailed([LoadProblem(UNREADABLE, f"cannot read file: {reason}", Mark(1, 1))]) from None
+        problem = LoadProblem(UNREADABLE, f"cannot read file: {reason}", Mark(1, 1), detail=(reason,))
+        raise LoadFailed([problem]) from None
     return load_bytes(raw, limits)
 
 
@@ -146,15 +160,17 @@ def load_bytes(raw: bytes, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
         message = f"file is larger than the limit of {limits.max_bytes} bytes"
         raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadFailed([LoadProblem(BAD_TEXT, "file is UTF-16 or UTF-32; save it as UTF-8", Mark(1, 1))])
+        message = "file is UTF-16 or UTF-32; save it as UTF-8"
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, Mark(1, 1), detail=("UTF-16 or UTF-32",))])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         mark = _byte_offset_mark(raw, exc.start)
-        message = f"invalid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character"
-        raise LoadFailed([LoadProblem(BAD_TEXT, message, mark)]) from None
+        byte = f"byte 0x{raw[exc.start]:02x}"
+        message = f"invalid UTF-8: {byte} cannot start or continue a character"
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, mark, detail=(byte,))]) from None
     return load_yaml(text, limits)
 
 
@@ -165,15 +181,19 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
         raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
     bad = _NOT_PRINTABLE.search(text)
     if bad:
-        message = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
-        raise LoadFailed([LoadProblem(BAD_TEXT, message, _char_offset_mark(text, bad.start()))])
+        character = f"U+{ord(bad.group()):04X}"
+        message = f"character {character} is not allowed in YAML"
+        mark = _char_offset_mark(text, bad.start())
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, mark, detail=(character,))])
     bad = _AMBIGUOUS_BREAKS.search(text)
     if bad:
+        character = f"U+{ord(bad.group()):04X}"
         message = (
-            f"character U+{ord(bad.group()):04X} is a line break to some YAML parsers and not to others;"
+            f"character {character} is a line break to some YAML parsers and not to others;"
             " remove it or write it as an escape in a double-quoted string"
         )
-        raise LoadFailed([LoadProblem(BAD_TEXT, message, _char_offset_mark(text, bad.start()))])
+        mark = _char_offset_mark(text, bad.start())
+        raise LoadFailed([LoadProblem(BAD_TEXT, message, mark, detail=(character,))])
     builder = _Builder(limits)
     try:
         for event in _events(text):
@@ -185,11 +205,14 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     except YAMLError as exc:  # ReaderError and friends carry no usable mark
         position = getattr(exc, "position", None)
         mark = _char_offset_mark(text, position) if isinstance(position, int) else Mark(1, 1)
-        builder.problems.append(LoadProblem(SYNTAX, one_line(str(exc)), mark))
+        reason = getattr(exc, "reason", None)
+        detail = (_line_free(str(reason)) if reason else type(exc).__name__,)
+        builder.problems.append(LoadProblem(SYNTAX, one_line(str(exc)), mark, detail=detail))
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         builder.problems.append(LoadProblem(TOO_DEEP, "nesting is too deep", Mark(1, 1)))
     if builder.problems:
-        raise LoadFailed(sorted(builder.problems, key=lambda p: (p.mark, p.code, p.message)))
+        problems = builder.located_problems()
+        raise LoadFailed(sorted(problems, key=lambda p: (p.mark, p.code, p.message)))
     if not builder.seen_document or builder.root is None:
         raise LoadFailed([LoadProblem(EMPTY, "file is empty: it holds no YAML document", Mark(1, 1))])
     return builder.document()
@@ -235,14 +258,44 @@ class _Builder:
         self.root: Any = None
         self.seen_document = False
         self.problems: list[LoadProblem] = []
+        self.problem_paths: dict[int, KeyPath] = {}  # problem index -> where in the document
         self.value_marks: dict[KeyPath, Mark] = {}
         self.key_marks: dict[KeyPath, Mark] = {}
 
     def document(self) -> Document:
         return Document(self.root, self.value_marks, self.key_marks)
 
-    def problem(self, code: str, message: str, event: ev.Event) -> None:
-        self.problems.append(LoadProblem(code, message, _mark(event)))
+    def problem(self, code: str, message: str, event: ev.Event, *detail: str) -> None:
+        """Record a problem at ``event``, about the node it is at (see :meth:`_where`)."""
+        self.problem_paths[len(self.problems)] = self._where(event)
+        self.problems.append(LoadProblem(code, message, _mark(event), detail=detail))
+
+    def located_problems(self) -> list[LoadProblem]:
+        """The problems with their key paths, named only now that every list item's id is known."""
+        indexes = sorted(self.problem_paths)
+        paths = stable_key_paths(self.root, [self.problem_paths[i] for i in indexes])
+        named = dict(zip(indexes, paths, strict=True))
+        return [
+            replace(problem, key_path=named[i]) if i in named else problem
+            for i, problem in enumerate(self.problems)
+        ]
+
+    def _where(self, event: ev.Event) -> KeyPath:
+        """The path of the node at ``event``: a key's own path, or the nearest kept ancestor's.
+
+        A scalar key stands for the value it introduces; a mapping or
+        sequence used as a key, and anything inside a discarded node, for
+        the mapping it is in.
+        """
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.container is None:
+            return top.path
+        if isinstance(top.container, dict) and not top.has_key:
+            return (*top.path, event.value) if isinstance(event, ev.ScalarEvent) else top.path
+        path = self._child_path()
+        return top.path if path is None else path
 
     def feed(self, event: ev.Event) -> None:
         if isinstance(event, ev.DocumentStartEvent):
@@ -261,7 +314,8 @@ class _Builder:
             else:
                 self._add(self._scalar(event), event)
         elif isinstance(event, ev.AliasEvent):
-            self.problem(ALIAS, f"aliases (*{event.anchor}) are not allowed; write the value out", event)
+            alias = f"*{event.anchor}"
+            self.problem(ALIAS, f"aliases ({alias}) are not allowed; write the value out", event, alias)
             if self._expecting_key():
                 self._set_key(_DISCARD)
             else:
@@ -279,10 +333,12 @@ class _Builder:
 
     def _check_node(self, event: ev.NodeEvent) -> None:
         if event.anchor is not None:
-            self.problem(ALIAS, f"anchors (&{event.anchor}) are not allowed", event)
+            anchor = f"&{event.anchor}"
+            self.problem(ALIAS, f"anchors ({anchor}) are not allowed", event, anchor)
         tag = getattr(event, "tag", None)
         if tag is not None and not _is_implicit(event):
-            self.problem(TAG, f"explicit tags ({_short_tag(tag)}) are not allowed", event)
+            short = _short_tag(tag)
+            self.problem(TAG, f"explicit tags ({short}) are not allowed", event, short)
 
     def _expecting_key(self) -> bool:
         top = self.stack[-1] if self.stack else None
@@ -343,22 +399,28 @@ class _Builder:
             top.container.append(value)
 
     def _start(self, event: ev.CollectionStartEvent) -> None:
+        # Discarded frames keep their nearest kept ancestor's path, for the problems found inside.
         if self._expecting_key():
-            self.problem(NON_STRING_KEY, "keys must be strings, not mappings or sequences", event)
+            message = "keys must be strings, not mappings or sequences"
+            self.problem(NON_STRING_KEY, message, event, "mapping or sequence as a key")
             self._set_key(_DISCARD)
-            self.stack.append(_Frame(None, (), role="key"))
+            self.stack.append(_Frame(None, self.stack[-1].path, role="key"))
             return
         path = self._child_path()
         if path is None:  # inside something being discarded
-            self.stack.append(_Frame(None, (), role="skip"))
+            parent = self.stack[-1].path
+            self._attach(None)
+            self.stack.append(_Frame(None, parent, role="skip"))
             return
         self.value_marks[path] = _mark(event)
-        self.stack.append(_Frame({} if isinstance(event, ev.MappingStartEvent) else [], path))
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
+        # Attached before it is filled, so that the partial data of a file that stops early still
+        # holds the item a problem is in (and its id, for stable_key_paths).
+        self._attach(container)
+        self.stack.append(_Frame(container, path))
 
     def _end(self) -> None:
-        frame = self.stack.pop()
-        if frame.role != "key":  # a skipped key leaves its parent waiting for the value
-            self._attach(frame.container)
+        self.stack.pop()  # a skipped key leaves its parent waiting for the value
 
     def _scalar(self, event: ev.ScalarEvent) -> Any:
         value: str = event.value
@@ -377,15 +439,16 @@ class _Builder:
             if _INT16.match(value):
                 return int(value[2:], 16)
         except ValueError:  # more digits than Python converts safely
-            self.problem(BAD_NUMBER, "number has too many digits", event)
+            self.problem(BAD_NUMBER, "number has too many digits", event, "too many digits")
             return None
         if _NON_FINITE.match(value):
-            self.problem(BAD_NUMBER, f"{value} is not a finite number; claims need real numbers", event)
+            message = f"{value} is not a finite number; claims need real numbers"
+            self.problem(BAD_NUMBER, message, event, value)
             return None
         if _FLOAT.match(value):
             number = float(value)
             if not math.isfinite(number):
-                self.problem(BAD_NUMBER, f"{value} is too large to be a finite number", event)
+                self.problem(BAD_NUMBER, f"{value} is too large to be a finite number", event, value)
                 return None
             return number
         return value
@@ -417,7 +480,52 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> LoadProblem:
     where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
     problem = exc.problem or "invalid YAML"
     context = f" ({exc.context})" if exc.context else ""
-    return LoadProblem(SYNTAX, one_line(f"{problem}{context}"), where)
+    detail = tuple(_line_free(one_line(part)) for part in (problem, exc.context) if part)
+    return LoadProblem(SYNTAX, one_line(f"{problem}{context}"), where, detail=detail)
+
+
+_LINE_REFERENCE = re.compile(r"\b(line|column|position)\s+\d+", re.IGNORECASE)
+
+
+def _line_free(text: str) -> str:
+    """A parser's wording without any line, column or position number it may carry."""
+    return _LINE_REFERENCE.sub(r"\1", text)
+
+
+def stable_key_paths(data: Any, paths: list[KeyPath]) -> list[tuple[str, ...]]:
+    """Each of ``paths`` as text that survives edits which only move text or reorder lists.
+
+    Mapping keys stay as they are. A list item is named ``id=ITS-ID`` when it
+    is a mapping whose string ``id`` no sibling shares (a claim, an entity, a
+    property), and by its index otherwise; so a waiver of a problem in claim
+    ``sentence`` still applies after the claims are reordered. A path that
+    leaves the data (an item that was never added) keeps its parts as text.
+    """
+    unique: dict[int, set[str]] = {}  # id(list) -> the ids that occur once in it
+
+    def item_name(items: list[Any], index: int) -> str:
+        if id(items) not in unique:
+            counts = Counter(
+                item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)
+            )
+            unique[id(items)] = {ident for ident, n in counts.items() if n == 1}
+        item = items[index]
+        ident = item.get("id") if isinstance(item, dict) else None
+        return f"id={ident}" if isinstance(ident, str) and ident in unique[id(items)] else str(index)
+
+    named: list[tuple[str, ...]] = []
+    for path in paths:
+        parts: list[str] = []
+        node = data
+        for part in path:
+            if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+                parts.append(item_name(node, part))
+                node = node[part]
+            else:
+                parts.append(str(part))
+                node = node.get(part) if isinstance(node, dict) and isinstance(part, str) else None
+        named.append(tuple(parts))
+    return named
 
 
 def _char_offset_mark(text: str, offset: int) -> Mark:

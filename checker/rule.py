@@ -3,8 +3,10 @@
 Every code the checker can report has a :class:`Rule`, registered in
 :mod:`checker.rules`. Rules of the ``load`` and ``schema`` stages document
 problems the loader and validator find, and ``waiver`` rules those found
-when applying the configuration's waivers; ``corpus`` rules carry a
-``check`` that reads the run's :class:`~checker.analysis.Analysis` and yields findings. Rules
+when applying the configuration's waivers; their module holds no check, so
+each names the file that does (``checked_in``). ``corpus`` rules carry a
+``check`` that reads the run's :class:`~checker.analysis.Analysis` and yields findings.
+Rules
 never print or exit.
 
 A rule's module docstring is its documentation (``checker explain CODE``).
@@ -53,6 +55,15 @@ class Rule:
     stage: str = "corpus"  # "load", "schema", "corpus" or "waiver"
     enabled: bool = True  # False: runs only when the configuration gives it a severity
     check: Check | None = field(default=None, compare=False)
+    # Where a rule without a check is checked: a repo path such as "checker/loader.py".
+    checked_in: str = ""
+
+    @property
+    def where_checked(self) -> str:
+        """The repo path of the code that finds this rule's problems (a corpus rule's own module)."""
+        if self.checked_in or self.check is None:
+            return self.checked_in
+        return self.check.__module__.replace(".", "/") + ".py"
 
     @property
     def summary(self) -> str:

@@ -3,14 +3,18 @@
 Validation runs in two steps: jsonschema first, for structural errors an
 editor can fix at one node (unknown key, wrong type, bad date pattern), then
 the pydantic models for what a schema cannot say (a range whose minimum
-exceeds its maximum, 2021-02-30). Both report at the offending node.
+exceeds its maximum, 2021-02-30). Both report at the offending node, and
+say what they are about without a line (key path and the failed keyword), so
+that findings made from them keep their fingerprints when text moves. A file
+reports at most :data:`MAX_PROBLEMS` problems and then one that counts the
+rest: past that, more of them help nobody and cost time in every report.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, cast
 
@@ -19,7 +23,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from pydantic import ValidationError as PydanticError
 
-from checker.loader import Document, KeyPath, Mark
+from checker.loader import Document, KeyPath, Mark, stable_key_paths
 from checker.models import DOCUMENT_MODELS, StrictModel
 from checker.suggest import did_you_mean
 
@@ -32,15 +36,26 @@ _MISFIT_VALIDATORS = frozenset({"type", "additionalProperties", "required"})
 SCHEMA_CODE = "S001"
 MODEL_CODE = "S002"
 
+MAX_PROBLEMS = 100  # per file; then one problem counts the rest
+
 
 @dataclass(frozen=True)
 class SchemaProblem:
-    """One place where a document does not fit its schema."""
+    """One place where a document does not fit its schema.
+
+    ``message`` and ``mark`` are for the editor (the message names list
+    indexes, and could quote anything). ``key_path`` (see
+    :func:`checker.loader.stable_key_paths`) and ``detail`` (the schema
+    keyword or model error type that failed, and a missing key's name) say
+    what the problem is about without any line or index, for fingerprints.
+    """
 
     code: str
     message: str
     mark: Mark
     path: KeyPath
+    detail: tuple[str, ...] = ()
+    key_path: tuple[str, ...] = ()
 
 
 @cache
@@ -62,14 +77,40 @@ def _validator(kind: str) -> Draft202012Validator:
 
 
 def validate(kind: str, doc: Document) -> tuple[StrictModel | None, list[SchemaProblem]]:
-    """Validate a loaded document; return the model (when valid) and the problems."""
+    """Validate a loaded document; return the model (when valid) and the problems.
+
+    Past :data:`MAX_PROBLEMS`, the first ones are returned and one more, at
+    the next problem's place, counts the rest.
+    """
     problems = sorted(_schema_problems(kind, doc), key=lambda p: (p.mark, p.message))
     if problems:
-        return None, problems
+        return None, _located(doc, _capped(problems))
     try:
         return DOCUMENT_MODELS[kind].model_validate(doc.data), []
     except PydanticError as exc:
-        return None, [_model_problem(doc, err) for err in exc.errors(include_url=False)]
+        model_problems = [_model_problem(doc, err) for err in exc.errors(include_url=False)]
+        return None, _located(doc, _capped(model_problems))
+
+
+def _capped(problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    first_left_out = problems[MAX_PROBLEMS]
+    count = SchemaProblem(
+        first_left_out.code,
+        f"and {rest} more schema {'problem' if rest == 1 else 'problems'} in this file",
+        first_left_out.mark,
+        (),
+        detail=("more problems",),  # not the number: fixing one of them keeps the fingerprint
+    )
+    return [*problems[:MAX_PROBLEMS], count]
+
+
+def _located(doc: Document, problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    """The problems with their stable key paths, named in one pass that shares the id counts."""
+    paths = stable_key_paths(doc.data, [p.path for p in problems])
+    return [replace(problem, key_path=path) for problem, path in zip(problems, paths, strict=True)]
 
 
 @cache
@@ -114,21 +155,25 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
     path: KeyPath = tuple(error.absolute_path)
     where = path_name(path)
     instance = error.instance
+    keyword = str(error.validator)
     if error.validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(k for k in instance if k not in allowed):
             hint = did_you_mean(key, allowed)
             message = f"unknown key {key!r} in {where}{hint}; allowed: {', '.join(allowed)}"
-            yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark((*path, key)), (*path, key))
+            key_path = (*path, key)
+            yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark(key_path), key_path, (keyword,))
         return
     if "propertyNames" in error.absolute_schema_path and isinstance(instance, str):
         rule = "keys are lowercase identifiers (a-z, 0-9, '.', '_', '-')"
         message = f"{where}: key {instance!r} is not valid; {rule}"
-        yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark((*path, instance)), (*path, instance))
+        key_path = (*path, instance)
+        yield SchemaProblem(SCHEMA_CODE, message, doc.key_mark(key_path), key_path, ("propertyNames",))
         return
     if error.validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else str(error.validator_value)
-        yield SchemaProblem(SCHEMA_CODE, f"{where} is missing required key {missing!r}", doc.mark(path), path)
+        message = f"{where} is missing required key {missing!r}"
+        yield SchemaProblem(SCHEMA_CODE, message, doc.mark(path), path, (keyword, missing))
         return
     if error.validator == "type":
         expected = error.validator_value
@@ -153,13 +198,14 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
         message = f"{where}: a quantity needs either 'amount' or a 'min'/'max' range, not both or neither"
     else:
         message = f"{where}: {error.message}"
-    yield SchemaProblem(SCHEMA_CODE, message, doc.mark(path), path)
+    yield SchemaProblem(SCHEMA_CODE, message, doc.mark(path), path, (keyword,))
 
 
 def _model_problem(doc: Document, err: Any) -> SchemaProblem:
     path = data_path(doc.data, tuple(err.get("loc", ())))
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return SchemaProblem(MODEL_CODE, f"{path_name(path)}: {message}", doc.mark(path), path)
+    detail = (str(err.get("type", "invalid")),)  # pydantic's error type: a fixed identifier
+    return SchemaProblem(MODEL_CODE, f"{path_name(path)}: {message}", doc.mark(path), path, detail)
 
 
 def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:

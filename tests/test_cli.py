@@ -104,8 +104,11 @@ def test_internal_error_has_no_traceback(
 def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["explain", "R001"], capsys)
     assert code == 0
-    assert out.startswith("R001 unknown-entity (default severity: warning)")
+    assert out.startswith(
+        "R001 unknown-entity (default severity: warning)\nChecked in: checker/rules/unknown_entity.py\n"
+    )
     assert "Bad:" in out and "Good:" in out
+    assert run_cli(["explain", "L004"], capsys)[1].splitlines()[1] == "Checked in: checker/loader.py"
     assert run_cli(["explain", "X999"], capsys)[0] == 2
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +21,7 @@ from checker.reporters import REPORTERS, Options, html
 from checker.reporters.base import Article, FindingEntities, QuoteSpan, Report, VariantRow
 from checker.textsafe import escape
 from tests.conftest import REPO
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "seed.html"
 
@@ -42,9 +42,7 @@ def test_seed_report_matches_golden(
 ) -> None:
     out = render_seed(tmp_path, monkeypatch)
     capsys.readouterr()
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(out, encoding="utf-8", newline="\n")
-    assert out == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(GOLDEN, out)
 
 
 class Page(HTMLParser):

@@ -64,6 +64,58 @@ def test_rejection_is_located(raw: bytes, code: str, line: int, column: int) -> 
     assert first.message and "\n" not in first.message
 
 
+@pytest.mark.parametrize(("raw", "code"), [(r[1], r[2]) for r in REJECTIONS], ids=[r[0] for r in REJECTIONS])
+def test_what_a_problem_is_about_names_no_line(raw: bytes, code: str) -> None:
+    """Lines added above a problem move its mark but not its key path or detail (fingerprints)."""
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # nothing may precede its byte order mark
+    moved = raw if utf16 else b"# a comment\n\n# another\n" + raw
+    with pytest.raises(LoadFailed) as failure:
+        load_bytes(raw)
+    with pytest.raises(LoadFailed) as again:
+        load_bytes(moved)
+    about = [(p.code, p.key_path, p.detail) for p in failure.value.problems]
+    assert about == [(p.code, p.key_path, p.detail) for p in again.value.problems]
+    assert about[0][0] == code
+    if not utf16 and code != "L012":  # an empty file's problem is at 1:1 however many comments it holds
+        assert [p.mark for p in failure.value.problems] != [p.mark for p in again.value.problems]
+
+
+# (text, what each problem is about: code, key path, detail)
+ABOUT = [
+    (
+        "claims:\n  - {id: a, x: 1}\n  - id: b\n    s: 1\n    s: 2\n    q: &k 1\n    r: *k\n",
+        [
+            ("L004", ("claims", "id=b", "s"), ()),
+            ("L005", ("claims", "id=b", "q"), ("&k",)),
+            ("L005", ("claims", "id=b", "r"), ("*k",)),
+        ],
+    ),
+    (
+        "claims:\n  - {x: !!str 1, id: a}\n  - {id: a, y: .nan}\n  - {id: c, 1: x, ? [k] : v}\n",
+        [
+            ("L006", ("claims", "0", "x"), ("!!str",)),
+            ("L009", ("claims", "1", "y"), (".nan",)),
+            ("L008", ("claims", "id=c", "1"), ()),
+            ("L008", ("claims", "id=c"), ("mapping or sequence as a key",)),
+        ],
+    ),
+    ("a: 1\nb: [[" + "[" * 40 + "\n", [("L010", ("b", *["0"] * 31), ())]),
+    ("a: 'open\n", [("L003", (), ("found unexpected end of stream", "while scanning a quoted scalar"))]),
+    ("a: 1\n---\nb: 2\n", [("L013", (), ())]),
+    ("a: x\x01y\n", [("L002", (), ("U+0001",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABOUT)
+def test_what_a_problem_is_about(
+    text: str, expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+) -> None:
+    """Key paths name list items by a unique id (else by index), so reordering keeps them."""
+    with pytest.raises(LoadFailed) as failure:
+        load_yaml(text)
+    assert [(p.code, p.key_path, p.detail) for p in failure.value.problems] == expected
+
+
 def test_file_too_large(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: " + b"x" * 200 + b"\n")

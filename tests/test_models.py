@@ -12,9 +12,10 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
 from checker import schemas
+from checker.findings import Finding
 from checker.loader import LoadFailed, Mark, load_file, load_yaml
 from checker.models import DOCUMENT_MODELS, ClaimFile, QuantityValue, RelativeDate, StrictModel, kind_of
-from tests.conftest import REPO
+from tests.conftest import REPO, check_project, write_project
 
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENT_MODELS))
@@ -150,3 +151,46 @@ def test_fast_validator_agrees_with_jsonschema() -> None:
         fast = schemas._fast_check(kind)(data)
         slow = not any(True for _ in schemas._validator(kind).iter_errors(data))
         assert fast == slow, (kind, data)
+
+
+def test_schema_problem_is_about_a_claim_by_its_id() -> None:
+    """Key path and detail, not the message (it names list indexes), are what a finding is about."""
+    text = (
+        SOURCE + CLAIM + "    value: {text: x}\n  - {id: d, subject: S, property: p, value: 10, quote: q}\n"
+    )
+    problems = schemas.validate("claim-file", load_yaml(text))[1]
+    assert [(p.code, p.key_path, p.detail) for p in problems] == [
+        ("S001", ("claims", "id=d", "value"), ("type",))
+    ]
+    assert "claims[1]" in problems[0].message
+
+
+def _many_schema_problems(project: Path, count: int) -> list[Finding]:
+    claims = "".join(
+        f"  - {{id: c{n}, subject: S, property: p, value: {{text: x}}, quote: q, extra: {n}}}\n"
+        for n in range(count)
+    )
+    write_project(project, [("claims/many.yaml", SOURCE + "claims:\n" + claims)])
+    return [f for f in check_project(project, schema_only=True).findings if f.code.startswith("S")]
+
+
+def test_schema_problems_past_the_limit_are_counted(tmp_path: Path) -> None:
+    found = _many_schema_problems(tmp_path / "a", 150)
+    assert len(found) == schemas.MAX_PROBLEMS + 1
+    *first, rest = found
+    assert all("unknown key 'extra'" in f.message for f in first)
+    assert [f.location.line for f in first] == list(range(4, 4 + schemas.MAX_PROBLEMS))
+    assert rest.code == "S001" and rest.message == "and 50 more schema problems in this file"
+    # At the first problem left out: the key 'extra' of the 101st claim.
+    line = SOURCE.count("\n") + 2 + schemas.MAX_PROBLEMS
+    text = (tmp_path / "a" / "claims" / "many.yaml").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert (rest.location.line, rest.location.column) == (line, text.index("extra") + 1)
+    # The count is in the message, not the fingerprint: fixing one of the rest keeps it.
+    [again] = [f for f in _many_schema_problems(tmp_path / "b", 149) if "more" in f.message]
+    assert again.message == "and 49 more schema problems in this file"
+    assert again.fingerprint == rest.fingerprint
+
+
+def test_schema_problems_up_to_the_limit_are_all_reported(tmp_path: Path) -> None:
+    found = _many_schema_problems(tmp_path, schemas.MAX_PROBLEMS)
+    assert len(found) == schemas.MAX_PROBLEMS and not any("more" in f.message for f in found)

@@ -10,7 +10,7 @@ import pytest
 import checker.rules
 from checker.rule import Rule
 from checker.rules import REGISTRY, RULES, corpus_rules, find
-from tests.conftest import check_project, write_project
+from tests.conftest import REPO, check_project, write_project
 
 
 def test_every_rule_module_is_registered() -> None:
@@ -66,6 +66,16 @@ def test_most_examples_run() -> None:
     """Only problems that cannot be written as YAML text may have descriptive examples."""
     descriptive = {r.code for r in RULES for e in r.examples("Bad") if not e.runnable}
     assert descriptive == {"L001", "L002", "L011"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_names_the_file_that_checks_it(rule: Rule) -> None:
+    """Load, schema and waiver rules have no check of their own: each names the file that has it."""
+    if rule.stage != "corpus":
+        assert rule.checked_in, f"{rule.code} ({rule.stage}) must set checked_in"
+    where = rule.where_checked
+    assert where and not where.startswith("/") and "\\" not in where, where
+    assert (REPO / where).is_file(), f"{rule.code}: {where} does not exist"
 
 
 def test_find_by_code_or_name() -> None:

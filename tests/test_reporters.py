@@ -33,6 +33,7 @@ from checker.reporters.base import Report
 from checker.rules import RULES
 from checker.textsafe import escape
 from tests.conftest import REPO, VENDOR
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = {
@@ -101,9 +102,7 @@ def seed_output() -> dict[str, str]:
 def test_seed_output_matches_golden(fmt: str, seed_output: dict[str, str]) -> None:
     golden = GOLDEN / FORMATS[fmt]
     text = _normalise(fmt, seed_output[fmt])
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8")
+    assert_golden(golden, text)
 
 
 def test_seed_json_fits_its_schema(seed_output: dict[str, str]) -> None:
@@ -161,6 +160,14 @@ def test_seed_junit_fits_the_junit_schema(seed_output: dict[str, str]) -> None:
     assert tree.get("errors") == str(json_doc["summary"]["by_severity"]["error"])
     names = [suite.get("name") for suite in tree.iter("testsuite")]
     assert names == sorted(names) and "N001 name-variant" in names
+    # A test case is tracked across runs by its name: the code and fingerprint, never a line:col.
+    fingerprints = {f["fingerprint"]: f["code"] for f in json_doc["findings"]}
+    cases = [(case.get("classname"), case.get("name", "")) for case in tree.iter("testcase")]
+    assert len(set(cases)) == len(cases)
+    for _, name in cases:
+        code, fingerprint, _about = name.split(" ", 2)
+        assert fingerprints[fingerprint] == code
+        assert not re.search(r"\d+:\d+", name), name
 
 
 def test_seed_markdown_and_github_cover_every_finding(seed_output: dict[str, str]) -> None:
@@ -195,6 +202,7 @@ HOSTILE = (
     " lone\ud800 </script><b>bold</b> :: 100% a,b a|b `tick` *star* _under_ ~~strike~~"
     " [link](https://example.com) ![img](x.png) &amp; \\n {braces}\nsecond line\r\n::error::injected"
 )
+HOSTILE_ID = SURROGATE.sub("", HOSTILE)  # an id is hashed into the fingerprint: UTF-8 text
 HOSTILE_PATH = "claims/we\x1bird\u202e,:%|`[x]\n.yaml"
 OTHER = Location("claims/other.yaml", 7, 9)
 
@@ -212,7 +220,7 @@ def _hostile_finding(severity: Severity, code: str = "V001") -> Finding:
             Quote("plain quote", Location("claims/other.yaml", 8, 12), "other"),
         ),
         action=HOSTILE,
-        subject=Subject(claims=(f"s/{severity}", "t/c")),
+        subject=Subject(claims=(f"s/{severity}", f"t/{HOSTILE_ID}")),
     )
 
 
@@ -324,7 +332,9 @@ def test_hostile_junit(hostile: Report) -> None:
     cases = root.findall("./testsuite/testcase")
     assert [c.get("classname") for c in cases] == [escape(HOSTILE_PATH)] * 4
     error = cases[[c.find("error") is not None for c in cases].index(True)]
-    assert error.get("name") == f"3:5 V001 {expected[: junit.NAME_LENGTH - 1]}\u2026"
+    [finding] = [f for f in hostile.findings if f.severity is Severity.ERROR]
+    about = junit.xml_text(f"s/error, t/{HOSTILE_ID}")
+    assert error.get("name") == f"V001 {finding.fingerprint} {about[: junit.NAME_LENGTH - 1]}\u2026"
     problem = error.find("error")
     assert problem is not None and problem.get("message") == expected
     assert "</script><b>bold</b>" in (problem.text or "")
@@ -592,3 +602,30 @@ def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None
     second = _report_files(tmp_path / "two", "4242")
     assert sorted(first) == sorted(REPORTERS[name].filename for name in FORMATS)
     assert first == second
+
+
+# -- layering ------------------------------------------------------------------------------------
+
+
+def test_reporters_do_not_import_the_rules() -> None:
+    """Reporters only render: importing any of them must not load a rule module (nor run its import).
+
+    A fresh interpreter, because this test process has imported everything already.
+    """
+    folder = REPO / "checker" / "reporters"
+    modules = ["checker.reporters"] + [f"checker.reporters.{p.stem}" for p in sorted(folder.glob("*.py"))]
+    program = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "import checker\n"
+        "rules = sorted(m for m in sys.modules if m == 'checker.rules' or m.startswith('checker.rules.'))\n"
+        "print(json.dumps({'checker': checker.__file__, 'rules': rules}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout)
+    assert Path(loaded["checker"]).resolve().parent == REPO / "checker"  # this tree's package
+    assert len(modules) > 8 and loaded["rules"] == []

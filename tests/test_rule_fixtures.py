@@ -10,7 +10,6 @@ deliberate change, then review the diff.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from checker.reporters.text import render_findings
 from checker.rules import RULES
 from tests.conftest import check_project
+from tests.golden import assert_golden
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.is_dir() else []
@@ -28,10 +28,7 @@ def test_rule_fixture(case: Path) -> None:
     code = case.name.split("-", 1)[0]
     findings = [f for f in check_project(case).findings if f.code == code]
     actual = render_findings(findings)
-    expected_file = case / "expected.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    assert_golden(case / "expected.txt", actual)
 
 
 def test_every_corpus_and_waiver_rule_has_a_fixture() -> None:

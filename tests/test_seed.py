@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from checker import cli
 from checker.findings import Finding, Severity
 from tests.conftest import REPO, check_project
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "seed-check.txt"
 
@@ -21,9 +21,7 @@ def test_seed_check_output_matches_golden(
     monkeypatch.chdir(REPO)
     code = cli.main(["check", "claims/"])
     out = capsys.readouterr().out
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(out, encoding="utf-8")
-    assert out == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(GOLDEN, out)
     assert code == 0  # warnings and notes only: nothing here is a proven contradiction
 
 

@@ -83,7 +83,9 @@ class SubjectDoc(TypedDict):
     catalogue: Annotated[list[str], Field(description="Catalogue entries: property:ID, event:ID, unit:NAME.")]
     config: Annotated[list[str], Field(description="Configuration entries, e.g. a waiver.")]
     file: Annotated[str | None, Field(description="The file whose content the finding is about.")]
-    key_path: Annotated[list[str], Field(description="Where in that file: keys and list indexes.")]
+    key_path: Annotated[
+        list[str], Field(description="Where in that file: keys, and list items by id=ID (else index).")
+    ]
     fact: Annotated[FactDoc | None, Field(description="The fact a value or corroboration finding is about.")]
     values: Annotated[list[str], Field(description="The distinct values the finding lists.")]
     detail: Annotated[list[str], Field(description="What else tells two findings apart.")]

@@ -8,9 +8,13 @@ tools accept:
 - one ``<testsuite>`` per rule that produced findings (reported or waived),
   in code order, named ``CODE rule-name``;
 - one ``<testcase>`` per finding, in the report's order (waived ones last):
-  ``classname`` is the file's path and ``name`` is ``line:col CODE`` and
-  the start of the message. That schema has no ``file``/``line`` attributes
-  on a test case, so the location lives in these two.
+  ``classname`` is the file's path and ``name`` is ``CODE FINGERPRINT`` and
+  the start of what the finding is about (its subject: the fact, claims,
+  entities, catalogue or configuration entries it names; for a load or
+  schema problem, the key path and detail). CI systems track a test case
+  across runs by its name, so the name holds nothing that moves when lines
+  are inserted: no line, no column, and not the message (which may name a
+  line). The location is in the body.
 
 How severities map, chosen for what CI systems show:
 
@@ -41,7 +45,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.findings import Finding, Severity, Waiver
+from checker.findings import Finding, Severity, Subject, Waiver
 from checker.reporters.base import TOOL_NAME, Report
 from checker.reporters.common import severity_counts
 from checker.reporters.text import render_findings
@@ -50,7 +54,7 @@ from checker.textsafe import escape
 if TYPE_CHECKING:
     from checker.reporters import Options
 
-NAME_LENGTH = 100  # characters of the message in a test case's name
+NAME_LENGTH = 100  # characters of the subject in a test case's name
 MESSAGE_LENGTH = 2_000  # characters of the message in a message attribute
 
 # Everything XML 1.0 does not allow in a document (https://www.w3.org/TR/xml/#charsets).
@@ -103,14 +107,10 @@ def render(report: Report, options: Options | None = None) -> str:
 
 def _testcase(suite: ET.Element, case: _Case) -> None:
     finding = case.finding
-    loc = finding.location
     element = ET.SubElement(suite, "testcase")
-    _set(
-        element,
-        "name",
-        f"{loc.line}:{loc.column} {finding.code} {_clip(xml_text(finding.message), NAME_LENGTH)}",
-    )
-    _set(element, "classname", loc.path)
+    about = _clip(xml_text(describe(finding.subject)), NAME_LENGTH)
+    _set(element, "name", f"{finding.code} {finding.fingerprint} {about}".rstrip())
+    _set(element, "classname", finding.location.path)
     _set(element, "time", "0")
     details = render_findings([finding])
     if case.waiver is not None:
@@ -129,6 +129,26 @@ def _testcase(suite: ET.Element, case: _Case) -> None:
         _set(problem, "message", _clip(xml_text(finding.message), MESSAGE_LENGTH))
         _set(problem, "type", f"{finding.code} {finding.rule}")
         _text(problem, details)
+
+
+def describe(subject: Subject) -> str:
+    """What a finding is about, in words that never name a line: its subject but the file.
+
+    The file is the test case's ``classname``; the rest (fact, claims,
+    entities, ..., key path, detail) is what the fingerprint is made from.
+    """
+    groups = [
+        (str(subject.fact),) if subject.fact is not None else (),
+        tuple(sorted(subject.claims)),
+        tuple(sorted(subject.entities)),
+        tuple(sorted(subject.sources)),
+        tuple(sorted(subject.catalogue)),
+        tuple(sorted(subject.config)),
+        ("/".join(subject.key_path),) if subject.key_path else (),
+        subject.values,
+        subject.detail,
+    ]
+    return "; ".join(", ".join(group) for group in groups if group)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -51,4 +51,11 @@ from __future__ import annotations
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="W002", name="expired-waiver", severity=Severity.WARNING, doc=__doc__ or "", stage="waiver")
+RULE = Rule(
+    code="W002",
+    name="expired-waiver",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    stage="waiver",
+    checked_in="checker/waivers.py",
+)

@@ -19,4 +19,11 @@ Good:
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L011", name="file-too-large", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L011",
+    name="file-too-large",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

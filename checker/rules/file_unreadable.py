@@ -20,4 +20,11 @@ Good:
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L001", name="file-unreadable", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L001",
+    name="file-unreadable",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

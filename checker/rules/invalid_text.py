@@ -22,4 +22,11 @@ subject: Café
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L002", name="invalid-text", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L002",
+    name="invalid-text",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

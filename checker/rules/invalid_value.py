@@ -35,4 +35,11 @@ claims:
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="S002", name="invalid-value", severity=Severity.ERROR, doc=__doc__ or "", stage="schema")
+RULE = Rule(
+    code="S002",
+    name="invalid-value",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="schema",
+    checked_in="checker/models.py",
+)

@@ -27,4 +27,11 @@ claims: []
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L013", name="multiple-documents", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L013",
+    name="multiple-documents",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

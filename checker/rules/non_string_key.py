@@ -24,4 +24,11 @@ claims: []
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L008", name="non-string-key", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L008",
+    name="non-string-key",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

@@ -36,4 +36,11 @@ claims:
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="S001", name="schema-violation", severity=Severity.ERROR, doc=__doc__ or "", stage="schema")
+RULE = Rule(
+    code="S001",
+    name="schema-violation",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="schema",
+    checked_in="checker/schemas.py",
+)

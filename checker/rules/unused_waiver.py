@@ -48,4 +48,11 @@ from __future__ import annotations
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="W001", name="unused-waiver", severity=Severity.WARNING, doc=__doc__ or "", stage="waiver")
+RULE = Rule(
+    code="W001",
+    name="unused-waiver",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    stage="waiver",
+    checked_in="checker/waivers.py",
+)

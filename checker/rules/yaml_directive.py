@@ -25,4 +25,11 @@ claims: []
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L007", name="yaml-directive", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L007",
+    name="yaml-directive",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)

@@ -21,4 +21,11 @@ claims: []
 from checker.findings import Severity
 from checker.rule import Rule
 
-RULE = Rule(code="L003", name="yaml-syntax", severity=Severity.ERROR, doc=__doc__ or "", stage="load")
+RULE = Rule(
+    code="L003",
+    name="yaml-syntax",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    stage="load",
+    checked_in="checker/loader.py",
+)
