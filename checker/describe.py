@@ -18,7 +18,7 @@ from checker.clusters import Member, ValueGroup
 from checker.compare import normal
 from checker.findings import Location, Quote
 from checker.intervals import describe_dates
-from checker.models import Property, RelativeDate
+from checker.models import Property, RelativeDate, WeekdayDate
 from checker.resolve import ClaimFacts, Identities
 from checker.wording import plural
 
@@ -130,9 +130,13 @@ def date_text(facts: ClaimFacts) -> str:
 
 
 def relative_note(facts: ClaimFacts) -> str | None:
-    """How a relative claim date was stated: "-1 day from sentence"; None for an absolute date."""
+    """How a relative claim date was stated: "-1 day from sentence", "Tuesday before published"."""
     spec = facts.ref.claim.date
-    return f"{spec.offset} from {spec.relative_to}" if isinstance(spec, RelativeDate) else None
+    if isinstance(spec, RelativeDate):
+        return f"{spec.offset} from {spec.relative_to}"
+    if isinstance(spec, WeekdayDate) and spec.date is None:
+        return f"{spec.weekday.value.capitalize()} {spec.direction} {spec.relative_to}"
+    return None
 
 
 def subject_label(member: Member, ids: Identities) -> str:

@@ -32,6 +32,7 @@ PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)
 OFFSET_PATTERN = r"^[+-]?[0-9]+ (day|days|week|weeks|month|months|year|years)$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$"
 
 Identifier = Annotated[
     str,
@@ -91,16 +92,111 @@ class RelativeDate(StrictModel):
         return int(amount), unit.rstrip("s")
 
 
+class Weekday(enum.StrEnum):
+    """A day of the week, as news reports name dates: "on Tuesday"."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """Monday 0 ... Sunday 6, as :meth:`datetime.date.weekday` counts."""
+        return list(Weekday).index(self)
+
+
+class WeekdayDate(StrictModel):
+    """A date given as a weekday: "on Tuesday" is the latest Tuesday on or before the anchor.
+
+    The anchor is the publication date unless ``relative_to`` names a claim
+    of the same file. When the text also gives the date ("on Tuesday,
+    January 4"), ``date`` records it and the weekday is checked against it.
+    """
+
+    weekday: Weekday
+    relative_to: Identifier = Field(
+        default="published",
+        description="Id of a claim in the same file whose date anchors the weekday, or 'published'.",
+    )
+    direction: Literal["before", "after"] = Field(
+        default="before",
+        description="'before': the latest such weekday on or before the anchor (past events, the default); "
+        "'after': the first on or after it ('next Tuesday').",
+    )
+    date: PartialDate | None = Field(
+        default=None, description="The full date when the text gives it too: the weekday must fall on it."
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _full_date(cls, value: str | None) -> str | None:
+        if value is not None and len(value) != 10:
+            raise ValueError(f"a weekday's date must be a full date (YYYY-MM-DD), not {value!r}")
+        return check_partial_date(value) if value is not None else None
+
+
+class DateSpan(StrictModel):
+    """A span of days: "between February 1 and 5" is ``{from: "2021-02-01", to: "2021-02-05"}``."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    start: PartialDate = Field(alias="from", description="The first day (a partial date: its first day).")
+    end: PartialDate = Field(alias="to", description="The last day (a partial date: its last day).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateSpan:
+        check_partial_date(self.start)
+        check_partial_date(self.end)
+        if self.end < self.start and not self.start.startswith(self.end):
+            raise ValueError(f"the span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+def _date_kind(data: Any) -> str | None:
+    """Pick the date form by its telling key, so errors speak of one form only."""
+    if isinstance(data, str):
+        return "date"
+    if isinstance(data, dict):
+        if "weekday" in data:
+            return "weekday"
+        if "from" in data or "to" in data:
+            return "span"
+        return "relative"
+    return _DATE_TAGS.get(type(data))
+
+
+_DATE_TAGS: dict[type, str] = {
+    str: "date",
+    RelativeDate: "relative",
+    WeekdayDate: "weekday",
+    DateSpan: "span",
+}
+
 DateSpec = Annotated[
-    PartialDate | RelativeDate,
-    Field(description="An ISO 8601 (partial) date string, or a date relative to another claim."),
+    Annotated[PartialDate, Tag("date")]
+    | Annotated[RelativeDate, Tag("relative")]
+    | Annotated[WeekdayDate, Tag("weekday")]
+    | Annotated[DateSpan, Tag("span")],
+    Discriminator(_date_kind),
+    Field(
+        description="An ISO 8601 (partial) date string, a date relative to another claim, a weekday, "
+        "or a span of days."
+    ),
 ]
 
 
-def _check_date_spec(value: str | RelativeDate | None) -> str | RelativeDate | None:
+def _check_date_spec(value: DateSpecValue | None) -> DateSpecValue | None:
     if isinstance(value, str):
         return check_partial_date(value)
     return value
+
+
+#: What a date field holds once read.
+DateSpecValue = str | RelativeDate | WeekdayDate | DateSpan
 
 
 # -- values ------------------------------------------------------------------
@@ -115,6 +211,19 @@ class Approximation(enum.StrEnum):
     MORE_THAN = "more-than"  # "more than four months"
     AT_MOST = "at-most"  # "as many as 2 million", "up to 10"
     LESS_THAN = "less-than"  # "fewer than 100"
+    NEARLY = "nearly"  # "nearly 200", "almost 200": just below it
+
+
+class Vague(enum.StrEnum):
+    """A quantity said in words, not digits: "dozens of protesters"."""
+
+    SEVERAL = "several"
+    DOZENS = "dozens"
+    HUNDREDS = "hundreds"
+    THOUSANDS = "thousands"
+    TENS_OF_THOUSANDS = "tens-of-thousands"
+    HUNDREDS_OF_THOUSANDS = "hundreds-of-thousands"
+    MILLIONS = "millions"
 
 
 class QuantityValue(StrictModel):
@@ -123,8 +232,20 @@ class QuantityValue(StrictModel):
     model_config = ConfigDict(
         json_schema_extra={
             "oneOf": [
-                {"required": ["amount"], "not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}]}},
-                {"anyOf": [{"required": ["min"]}, {"required": ["max"]}], "not": {"required": ["amount"]}},
+                {
+                    "required": ["amount"],
+                    "not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}, {"required": ["vague"]}]},
+                },
+                {
+                    "anyOf": [{"required": ["min"]}, {"required": ["max"]}],
+                    "not": {"anyOf": [{"required": ["amount"]}, {"required": ["vague"]}]},
+                },
+                {
+                    "required": ["vague"],
+                    "not": {
+                        "anyOf": [{"required": ["amount"]}, {"required": ["min"]}, {"required": ["max"]}]
+                    },
+                },
             ]
         }
     )
@@ -136,13 +257,18 @@ class QuantityValue(StrictModel):
         description="Unit of the number, from the unit catalogue (day, week, month, year, person, ...)."
     )
     approx: Approximation = Field(default=Approximation.EXACT, description="How the number is qualified.")
+    vague: Vague | None = Field(
+        default=None, description="A quantity said in words instead of a number: dozens, hundreds, ..."
+    )
 
     @model_validator(mode="after")
     def _amount_or_range(self) -> QuantityValue:
-        if self.amount is None and self.min is None and self.max is None:
-            raise ValueError("a quantity needs 'amount', or 'min' and/or 'max'")
-        if self.amount is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give either 'amount' or a 'min'/'max' range, not both")
+        given = sum(1 for part in (self.amount, self.vague) if part is not None)
+        given += self.min is not None or self.max is not None
+        if given == 0:
+            raise ValueError("a quantity needs 'amount', 'min' and/or 'max', or 'vague'")
+        if given > 1:
+            raise ValueError("give one of 'amount', a 'min'/'max' range or 'vague'")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"range minimum {self.min:g} is greater than its maximum {self.max:g}")
         return self
@@ -236,6 +362,11 @@ class Claim(StrictModel):
     event: Identifier | None = Field(default=None, description="Id of a shared event from entities.yaml.")
     date: DateSpec | None = Field(default=None, description="When the stated fact happened.")
     as_of: DateSpec | None = Field(default=None, description="The date a time-series value was true on.")
+    time: Annotated[str, StringConstraints(pattern=TIME_PATTERN)] | None = Field(
+        default=None,
+        description="Time of day the text gives, HH:MM or HH:MM:SS, with its UTC offset when known "
+        "(14:30+06:00, 09:15Z).",
+    )
     place: Text | None = None
     qualifiers: dict[Identifier, Text] = Field(
         default_factory=dict,
@@ -360,6 +491,11 @@ class Property(StrictModel):
         default=None, description="For time series: the direction values may only move in."
     )
     tolerance: Tolerance = Field(default_factory=Tolerance)
+    vocabulary: list[Text] | None = Field(
+        default=None,
+        description="For text properties: the closed list of values (guilty, acquitted). Only then can two "
+        "texts conflict; free texts are worded differently by every source.",
+    )
     scope: list[Identifier] = Field(
         default_factory=list,
         description="Qualifiers (or 'place') that make a different fact when they differ: a population rank "
@@ -377,6 +513,16 @@ class Property(StrictModel):
         return self
 
 
+class UnitDefinition(StrictModel):
+    """A unit the catalogue adds: ``{name: protester, dimension: count}``."""
+
+    name: Identifier = Field(description="The unit as claims write it (singular; plurals are accepted).")
+    dimension: Identifier = Field(description="What it measures: count, duration, money-usd, ...")
+    factor: float = Field(
+        default=1.0, gt=0, allow_inf_nan=False, description="Its size in the dimension's base unit."
+    )
+
+
 class PropertiesFile(StrictModel):
     """claims/properties.yaml: the property catalogue."""
 
@@ -384,6 +530,10 @@ class PropertiesFile(StrictModel):
         title="Property catalogue", json_schema_extra={"$comment": "Generated by `checker schema`."}
     )
 
+    units: list[UnitDefinition] = Field(
+        default_factory=list,
+        description="Units the catalogue adds to the built-in ones: count nouns (protester, vote) or others.",
+    )
     properties: list[Property] = Field(default_factory=list)
 
 

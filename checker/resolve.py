@@ -14,6 +14,7 @@ Computed once per run by :class:`checker.analysis.Analysis` and shared by the ru
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,17 @@ from functools import cached_property
 from checker import names
 from checker.corpus import ClaimRef, Corpus, name_key
 from checker.intervals import Interval, partial_date_interval, quantity_interval, shift_dates
-from checker.models import Claim, DateValue, EntityType, EntityValue, QuantityValue, RelativeDate
+from checker.models import (
+    Claim,
+    DateSpan,
+    DateSpecValue,
+    DateValue,
+    EntityType,
+    EntityValue,
+    QuantityValue,
+    RelativeDate,
+    WeekdayDate,
+)
 
 PUBLISHED = "published"
 
@@ -273,30 +284,40 @@ def _types_fit(a: Identity, b: Identity, match: names.Match) -> bool:
 # -- dates ---------------------------------------------------------------------------------
 
 
+#: A date given relative to another: an offset from it, or the weekday nearest it.
+Step = RelativeDate | WeekdayDate
+
+
 @dataclass(frozen=True)
 class RelativeWalk:
-    """Where following a relative date leads.
+    """Where following a relative date (or an anchored weekday) leads.
 
-    ``base`` is the absolute date (or ``published``) the chain ends on and
-    ``offsets`` the offsets to apply to it, innermost first; or ``problem``
-    says why there is none and ``target`` names the claim where it went wrong.
+    ``base`` is the date the chain ends on — an absolute date, a span, a
+    weekday with its date, or ``published`` — and ``steps`` what to apply to
+    it, innermost first; or ``problem`` says why there is none and
+    ``target`` names the claim where it went wrong.
     """
 
-    base: str | None = None
-    offsets: tuple[RelativeDate, ...] = ()
+    base: DateSpecValue | None = None
+    steps: tuple[Step, ...] = ()
     problem: str | None = None  # "unknown", "circle" or "undated"
     target: str | None = None
 
 
-def walk_relative(spec: RelativeDate, own_id: str, by_id: Mapping[str, Claim]) -> RelativeWalk:
+def is_step(spec: DateSpecValue | None) -> bool:
+    """Whether ``spec`` is given relative to another date (and a walk must follow it)."""
+    return isinstance(spec, RelativeDate) or (isinstance(spec, WeekdayDate) and spec.date is None)
+
+
+def walk_relative(spec: Step, own_id: str, by_id: Mapping[str, Claim]) -> RelativeWalk:
     """Follow a relative date from claim to claim until an absolute date, without recursion."""
     seen = {own_id}
-    offsets = [spec]
+    steps: list[Step] = [spec]
     current = spec
     while True:
         target_id = current.relative_to
         if target_id == PUBLISHED:
-            return RelativeWalk(PUBLISHED, tuple(reversed(offsets)))
+            return RelativeWalk(PUBLISHED, tuple(reversed(steps)))
         target = by_id.get(target_id)
         if target is None:
             return RelativeWalk(problem="unknown", target=target_id)
@@ -305,10 +326,37 @@ def walk_relative(spec: RelativeDate, own_id: str, by_id: Mapping[str, Claim]) -
         seen.add(target_id)
         if target.date is None:
             return RelativeWalk(problem="undated", target=target_id)
-        if not isinstance(target.date, RelativeDate):
-            return RelativeWalk(target.date, tuple(reversed(offsets)))
-        offsets.append(target.date)
+        if not is_step(target.date):
+            return RelativeWalk(target.date, tuple(reversed(steps)))
+        assert isinstance(target.date, RelativeDate | WeekdayDate)
+        steps.append(target.date)
         current = target.date
+
+
+def absolute_interval(spec: DateSpecValue) -> Interval | None:
+    """The days a date that needs no other date allows (None for a relative one)."""
+    if isinstance(spec, str):
+        return partial_date_interval(spec)
+    if isinstance(spec, DateSpan):
+        return Interval(partial_date_interval(spec.start).lo, partial_date_interval(spec.end).hi)
+    if isinstance(spec, WeekdayDate) and spec.date is not None:
+        return partial_date_interval(spec.date)
+    return None
+
+
+def on_weekday(anchor: Interval, spec: WeekdayDate) -> Interval:
+    """The latest ``spec.weekday`` on or before a one-day anchor (the first on or after, for 'after').
+
+    An anchor of several days (a month) leaves the day open within it.
+    """
+    if not anchor.is_point:
+        return anchor
+    day = dt.date.fromordinal(int(anchor.lo))
+    if spec.direction == "before":
+        found = day - dt.timedelta(days=(day.weekday() - spec.weekday.number) % 7)
+    else:
+        found = day + dt.timedelta(days=(spec.weekday.number - day.weekday()) % 7)
+    return Interval(found.toordinal(), found.toordinal())
 
 
 class _DateResolver:
@@ -318,18 +366,21 @@ class _DateResolver:
         self.by_id = {ref.claim.id: ref.claim for ref in reversed(refs)}  # the first of a duplicate id wins
         self.published = partial_date_interval(refs[0].file.model.source.published) if refs else None
 
-    def resolve(self, own_id: str, spec: str | RelativeDate | None) -> Interval | None:
+    def resolve(self, own_id: str, spec: DateSpecValue | None) -> Interval | None:
         """The days ``spec`` (a date of claim ``own_id``) allows; None when it leads nowhere."""
         if spec is None:
             return None
-        if isinstance(spec, str):
-            return partial_date_interval(spec)
+        if not is_step(spec):
+            return absolute_interval(spec)
+        assert isinstance(spec, RelativeDate | WeekdayDate)
         walk = walk_relative(spec, own_id, self.by_id)
         if walk.base is None:
             return None  # bad-date-reference reports it
-        interval = self.published if walk.base == PUBLISHED else partial_date_interval(walk.base)
-        for offset in walk.offsets:
+        interval = self.published if walk.base == PUBLISHED else absolute_interval(walk.base)
+        for step in walk.steps:
             if interval is None:
                 return None
-            interval = shift_dates(interval, offset)
+            interval = (
+                shift_dates(interval, step) if isinstance(step, RelativeDate) else on_weekday(interval, step)
+            )
         return interval

@@ -47,8 +47,8 @@ from collections.abc import Iterator, Mapping
 from checker.analysis import Analysis
 from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
-from checker.models import Claim, RelativeDate
-from checker.resolve import RelativeWalk, walk_relative
+from checker.models import Claim, RelativeDate, WeekdayDate
+from checker.resolve import RelativeWalk, is_step, walk_relative
 from checker.rule import Rule
 from checker.suggest import did_you_mean
 
@@ -60,7 +60,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         for ref in refs:
             for field_name in ("date", "as_of"):
                 spec = getattr(ref.claim, field_name)
-                if not isinstance(spec, RelativeDate):
+                if not isinstance(spec, RelativeDate | WeekdayDate) or not is_step(spec):
                     continue
                 problem = _problem(field_name, walk_relative(spec, ref.claim.id, by_id), by_id)
                 if problem:
