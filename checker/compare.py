@@ -20,6 +20,7 @@ this module. A claim's value becomes a :class:`Value`:
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -27,8 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from checker import units
-from checker.intervals import Interval, describe_dates, describe_quantity
+from checker.intervals import Interval, describe_dates, describe_quantity, is_approximate
 from checker.models import DateValue, EntityValue, Property, QuantityValue, TextValue, ValueKind
 from checker.resolve import ClaimFacts, Identities, UnionFind
 
@@ -51,6 +51,7 @@ class Value:
     interval: Interval | None = None  # quantities and dates, grown by the property's tolerance
     text: str | None = None  # a text value in normal form
     entity: str | None = None  # an entity value: the certain identity (root) it resolves to
+    soft: bool = False  # an estimate ("about", "nearly", "dozens"): it may be loose, so never proof
 
 
 def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None:
@@ -62,10 +63,9 @@ def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None
     """
     value = facts.ref.claim.value
     if prop.kind is ValueKind.QUANTITY and isinstance(value, QuantityValue):
-        unit = units.lookup(value.unit)
-        if facts.value is None or unit is None or unit.dimension != prop.dimension:
+        if facts.value is None or facts.dimension != prop.dimension:
             return None
-        return _ranged(facts.value, describe_quantity(value), prop)
+        return _ranged(facts.value, describe_quantity(value), prop, soft=is_approximate(value))
     if prop.kind is ValueKind.DATE and isinstance(value, DateValue):
         return None if facts.value is None else _ranged(facts.value, describe_dates(facts.value), prop)
     if prop.kind is ValueKind.TEXT and isinstance(value, TextValue):
@@ -79,9 +79,10 @@ def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None
     return None
 
 
-def _ranged(interval: Interval, label: str, prop: Property) -> Value:
+def _ranged(interval: Interval, label: str, prop: Property, *, soft: bool = False) -> Value:
     key = ("range", interval.lo, interval.hi, interval.lo_open, interval.hi_open)
-    return Value(key, label, interval=interval.widen(prop.tolerance.absolute, prop.tolerance.relative))
+    widened = interval.widen(prop.tolerance.absolute, prop.tolerance.relative)
+    return Value(key, label, interval=widened, soft=soft)
 
 
 # -- can they all be true? ---------------------------------------------------------------
@@ -148,6 +149,21 @@ def _agree(a: Value, b: Value, ids: Identities) -> bool:
     if a.entity is not None and b.entity is not None:
         return ids.related(a.entity, b.entity)
     return False
+
+
+class Verdict(enum.StrEnum):
+    """What two values say together: the same thing, maybe not, or surely not."""
+
+    AGREE = "agree"  # both can be true
+    REVIEW = "review"  # they cannot both be true, but one is an estimate that may be loose
+    CONFLICT = "conflict"  # they cannot both be true
+
+
+def verdict(a: Value, b: Value, ids: Identities) -> Verdict:
+    """Whether ``a`` and ``b`` agree, need a review (an estimate is off) or conflict."""
+    if _agree(a, b, ids):
+        return Verdict.AGREE
+    return Verdict.REVIEW if a.soft or b.soft else Verdict.CONFLICT
 
 
 # -- which agree? --------------------------------------------------------------------------

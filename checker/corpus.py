@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from checker import units
 from checker.findings import Location, Quote
 from checker.loader import Document, KeyPath
 from checker.models import (
@@ -25,6 +26,7 @@ from checker.models import (
     StrictModel,
 )
 from checker.project import Project
+from checker.units import Unit
 
 M = TypeVar("M", bound=StrictModel)
 
@@ -120,6 +122,18 @@ class Corpus:
         for prop in self.properties_file.model.properties if self.properties_file else []:
             found.setdefault(prop.id, prop)
         return found
+
+    @cached_property
+    def units(self) -> dict[str, Unit]:
+        """The units the property catalogue adds to the built-in ones, by name."""
+        found: dict[str, Unit] = {}
+        for unit in self.properties_file.model.units if self.properties_file else []:
+            found.setdefault(unit.name, Unit(unit.name, unit.dimension, unit.factor))
+        return found
+
+    def unit(self, name: str) -> Unit | None:
+        """A unit as a claim writes it: built in, or added by the catalogue."""
+        return units.lookup(name, self.units)
 
     @cached_property
     def names(self) -> dict[str, list[str]]:

@@ -15,10 +15,7 @@ import math
 from dataclasses import dataclass
 
 from checker import units
-from checker.models import Approximation, QuantityValue, RelativeDate
-
-#: How far "about N" may stray from N, as a fraction of N.
-ABOUT = 0.2
+from checker.models import Approximation, QuantityValue, RelativeDate, Vague
 
 
 @dataclass(frozen=True)
@@ -57,6 +54,10 @@ class Interval:
         hi = self.hi + absolute + abs(self.hi) * relative if math.isfinite(self.hi) else self.hi
         return Interval(lo, hi, self.lo_open, self.hi_open)
 
+    def scale(self, factor: float) -> Interval:
+        """Every number times a positive ``factor`` (a unit's size in its base unit)."""
+        return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
+
     def shift(self, amount: float) -> Interval:
         return Interval(self.lo + amount, self.hi + amount, self.lo_open, self.hi_open)
 
@@ -67,33 +68,108 @@ class Interval:
 
 # -- quantities ----------------------------------------------------------------------------
 
+#: What vague quantities allow, in the unit's own terms: "dozens" is 24 to 199, and each
+#: stretches into the next so that "hundreds" of 1,500 refugees is not a contradiction.
+VAGUE_RANGES: dict[Vague, tuple[float, float]] = {
+    Vague.SEVERAL: (3, 9),
+    Vague.DOZENS: (24, 199),
+    Vague.HUNDREDS: (200, 1_999),
+    Vague.THOUSANDS: (2_000, 19_999),
+    Vague.TENS_OF_THOUSANDS: (20_000, 199_999),
+    Vague.HUNDREDS_OF_THOUSANDS: (200_000, 1_999_999),
+    Vague.MILLIONS: (2_000_000, 999_999_999),
+}
+#: The least an "about" allows either side, as a share of the number: "about 52" is 47-57.
+ABOUT_AT_LEAST = 0.1
+#: How far below N "nearly N" reaches, as a share of N: "nearly 200" is 180 up to (not) 200.
+NEARLY = 0.1
 
-def quantity_interval(value: QuantityValue) -> Interval | None:
-    """The interval a quantity allows, in its dimension's base unit; None for an unknown unit."""
-    unit = units.lookup(value.unit)
+
+def rounding_step(n: float) -> float:
+    """The step a number looks rounded to: 300 -> 100, 350 -> 50, 1,500 -> 500, 52 -> 1, 2.5 -> 0.5.
+
+    Steps are 1, 5 and 10 times a power of ten; a number is taken as rounded
+    to the largest step that divides it and is not larger than it.
+    """
+    n = abs(n)
+    if n == 0:
+        return 1.0
+    exponent = math.floor(math.log10(n))
+    for power in range(exponent, exponent - 12, -1):
+        for size in (5, 1):
+            step = size * 10.0**power
+            if step <= n and math.isclose(round(n / step) * step, n, rel_tol=1e-9, abs_tol=1e-12):
+                return step
+    return 10.0 ** (exponent - 12)
+
+
+def about(n: float) -> Interval:
+    """What "about n" allows: half a rounding step either side, open at the ends.
+
+    "about 300" is 250-350 (300 is rounded to hundreds), "about 350" 325-375,
+    "about 30" 25-35, but never less than 10 % either side ("about 52").
+    """
+    reach = max(rounding_step(n) / 2, abs(n) * ABOUT_AT_LEAST)
+    return Interval(n - reach, n + reach, lo_open=True, hi_open=True)
+
+
+def last_digit_half(n: float) -> float:
+    """Half the unit of the last digit written: 10 -> 0.5, 2.5 -> 0.05."""
+    text = f"{n:.12g}"
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return 0.5 * 10.0**-decimals
+
+
+def quantity_interval(value: QuantityValue, unit: units.Unit | None = None) -> Interval | None:
+    """The interval a quantity allows, in its dimension's base unit; None for an unknown unit.
+
+    An exact duration carries the precision it is written with ("1 day" is
+    half a day either side, so 30 hours fit it); counts, money and other
+    measures are exact. "about" and "nearly" are read by :func:`about` and
+    :data:`NEARLY`; "over N" and "fewer than N" exclude N.
+    """
+    unit = unit or units.lookup(value.unit)
     if unit is None:
         return None
     f = unit.factor
+    if value.vague is not None:
+        bottom, top = VAGUE_RANGES[value.vague]
+        return Interval(bottom * f, top * f)
     if value.amount is None:
-        hi = value.max * f if value.max is not None else math.inf
-        lo = value.min * f if value.min is not None else min(0.0, hi)
-        interval = Interval(lo, hi)
-        return interval.widen(relative=ABOUT) if value.approx is Approximation.ABOUT else interval
-    n = value.amount * f
+        low: float | None = value.min
+        high: float | None = value.max
+        loose = value.approx is Approximation.ABOUT
+        if loose:  # "about 20 to 30": each end is about
+            low = about(low).lo if low is not None else None
+            high = about(high).hi if high is not None else None
+        hi = high if high is not None else math.inf
+        lo = low if low is not None else min(0.0, hi)
+        return Interval(lo, hi, loose and low is not None, loose and high is not None).scale(f)
+    n = value.amount
     match value.approx:
         case Approximation.EXACT:
-            return Interval(n, n)
+            if unit.dimension == "duration":
+                half = last_digit_half(n)
+                return Interval(n - half, n + half, hi_open=True).scale(f)
+            return Interval(n, n).scale(f)
         case Approximation.ABOUT:
-            return Interval(n, n).widen(relative=ABOUT)
+            return about(n).scale(f)
+        case Approximation.NEARLY:
+            return Interval(n - abs(n) * NEARLY, n, hi_open=True).scale(f)
         case Approximation.AT_LEAST:
-            return Interval(n, math.inf)
+            return Interval(n, math.inf).scale(f)
         case Approximation.MORE_THAN:
-            return Interval(n, math.inf, lo_open=True)
+            return Interval(n, math.inf, lo_open=True).scale(f)
         case Approximation.AT_MOST:
-            return Interval(min(0.0, n), n)
+            return Interval(min(0.0, n), n).scale(f)
         case Approximation.LESS_THAN:
-            return Interval(min(0.0, n), n, hi_open=True)
+            return Interval(min(0.0, n), n, hi_open=True).scale(f)
     raise AssertionError(value.approx)  # pragma: no cover
+
+
+def is_approximate(value: QuantityValue) -> bool:
+    """Whether the source only estimates: "about", "nearly", "dozens" (an estimate may be loose)."""
+    return value.vague is not None or value.approx in (Approximation.ABOUT, Approximation.NEARLY)
 
 
 def describe_quantity(value: QuantityValue) -> str:
@@ -104,6 +180,8 @@ def describe_quantity(value: QuantityValue) -> str:
         text = f"{n:,.0f}" if float(n).is_integer() else f"{n:,g}"
         return f"{text} {unit if n == 1 or unit.endswith('s') else unit + 's'}"
 
+    if value.vague is not None:
+        return f"{value.vague.value.replace('-', ' ')} of {unit if unit.endswith('s') else unit + 's'}"
     if value.amount is None:
         if value.min is not None and value.max is not None:
             return f"{value.min:g}-{amount(value.max)}"
@@ -115,6 +193,7 @@ def describe_quantity(value: QuantityValue) -> str:
     words = {
         Approximation.EXACT: "",
         Approximation.ABOUT: "about ",
+        Approximation.NEARLY: "nearly ",
         Approximation.AT_LEAST: "at least ",
         Approximation.MORE_THAN: "more than ",
         Approximation.AT_MOST: "at most ",

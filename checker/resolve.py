@@ -146,6 +146,7 @@ class ClaimFacts:
     as_of: Interval | None
     value: Interval | None  # quantities in base units; dates as day ordinals
     value_identity: str | None  # for entity values
+    dimension: str | None = None  # for quantities in a known unit: what the unit measures
 
 
 def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
@@ -158,8 +159,11 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
             value = ref.claim.value
             value_interval: Interval | None = None
             value_identity = None
+            dimension = None
             if isinstance(value, QuantityValue):
-                value_interval = quantity_interval(value)
+                unit = corpus.unit(value.unit)
+                value_interval = quantity_interval(value, unit)
+                dimension = unit.dimension if unit is not None else None
             elif isinstance(value, DateValue):
                 value_interval = dates.resolve(ref.claim.id, value.date)
             elif isinstance(value, EntityValue):
@@ -172,6 +176,7 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
                     dates.resolve(ref.claim.id, ref.claim.as_of),
                     value_interval,
                     value_identity,
+                    dimension,
                 )
             )
     return out

@@ -7,6 +7,7 @@ compare as near equal rather than exactly; the rules add tolerance for that.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -55,12 +56,19 @@ _ALIASES = {
 }
 
 
-def lookup(name: str) -> Unit | None:
-    """Find a unit by name, accepting plurals and common spellings."""
+def lookup(name: str, extra: Mapping[str, Unit] | None = None) -> Unit | None:
+    """Find a unit by name, accepting plurals and common spellings.
+
+    ``extra`` holds the units a property catalogue adds (count nouns such as
+    protester or vote), by name; they are looked up the same way.
+    """
     key = name.strip().casefold()
     key = _ALIASES.get(key, key)
-    if key in UNITS:
-        return UNITS[key]
-    if key.endswith("s") and key[:-1] in UNITS:
-        return UNITS[key[:-1]]
+    for table in (UNITS, extra or {}):
+        if key in table:
+            return table[key]
+        if key.endswith("s") and key[:-1] in table:
+            return table[key[:-1]]
+        if key.endswith("es") and key[:-2] in table:
+            return table[key[:-2]]
     return None

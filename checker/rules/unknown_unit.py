@@ -4,7 +4,8 @@ Values are compared after converting them to their dimension's base unit
 (days, persons, ...). A unit the checker does not know cannot be converted
 and so cannot be compared. Plurals (days) and common spellings (people) are
 accepted. Run ``checker explain R008`` to see this text; the known units are
-listed in checker/units.py.
+listed in checker/units.py, and a catalogue may add its own (``units:`` in
+claims/properties.yaml: ``{name: protester, dimension: count}``).
 
 Bad:
 
@@ -49,12 +50,13 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     corpus = analysis.corpus
     for ref in corpus.claims():
         value = ref.claim.value
-        if isinstance(value, QuantityValue) and units.lookup(value.unit) is None:
+        if isinstance(value, QuantityValue) and corpus.unit(value.unit) is None:
+            known = sorted({*units.UNITS, *corpus.units})
             yield RULE.finding(
-                f"unknown unit {value.unit!r}{did_you_mean(value.unit, units.UNITS)}",
+                f"unknown unit {value.unit!r}{did_you_mean(value.unit, known)}",
                 ref.location("value", "unit"),
                 subject=Subject(claims=(ref.key,), catalogue=(f"unit:{value.unit}",)),
-                action=f"use one of: {', '.join(sorted(units.UNITS))}",
+                action=f"use one of: {', '.join(known)}, or add the unit to the catalogue's units",
             )
 
 

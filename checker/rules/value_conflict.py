@@ -22,7 +22,8 @@ Severity depends on how sure it is that the claims describe the same thing:
 
 Claims naming two different events are not compared, nor claims differing
 in a scope qualifier. Time-series properties (tolls that rise) are compared
-only at the same as-of date. Text values are at most a warning.
+only at the same as-of date. Text values, and estimates ("about 300",
+"nearly 200", "dozens") that miss another figure, are at most a warning.
 
 Bad:
 
@@ -146,7 +147,7 @@ def _aligned_conflict(members: Sequence[Member], ids: Identities) -> str | None:
     by_key: dict[tuple[object, ...], list[Value]] = {}
     for member in members:
         key = _alignment(member)
-        if key is not None:
+        if key is not None and not member.value.soft:  # an estimate off the mark is never proof
             by_key.setdefault(key, []).append(member.value)
     conflicting = sorted((k for k, values in by_key.items() if not all_agree(values, ids)), key=repr)
     for key in conflicting:
@@ -159,8 +160,8 @@ def _event_conflict_across(first: Sequence[Member], second: Sequence[Member], id
     """An event both sides name, on which they disagree (the link's conflict is then an error)."""
     events = {m.event for m in first} & {m.event for m in second} - {None}
     for event in sorted(e for e in events if e is not None):
-        left = [m.value for m in first if m.event == event]
-        right = [m.value for m in second if m.event == event]
+        left = [m.value for m in first if m.event == event and not m.value.soft]
+        right = [m.value for m in second if m.event == event and not m.value.soft]
         if conflict_across(left, right, ids):
             return f"event {event}"
     return None

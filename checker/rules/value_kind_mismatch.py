@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker import units
 from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue, ValueKind
@@ -75,7 +74,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                 action=f"record the value as a {prop.kind}, or use another property",
             )
         elif isinstance(value, QuantityValue):
-            unit = units.lookup(value.unit)
+            unit = corpus.unit(value.unit)
             if unit is not None and unit.dimension != prop.dimension:
                 yield RULE.finding(
                     f"property {prop.id!r} is measured in {prop.dimension}, but {value.unit!r} "
