@@ -5,8 +5,9 @@ about the same (certainly the same) subject and property whose context
 says they can be about the same fact. The context is
 
 * the property's **scope** qualifiers (a rank in China is not a rank in
-  Xinjiang): claims that differ in scope, or state it and do not, are
-  different facts;
+  Xinjiang), and always the ``category`` qualifier ("12 police officers
+  among the dead" is a sub-total, not the toll): claims that differ in
+  scope, or state it and do not, are different facts;
 * for time series, the **as-of** date (a death toll as of 3 March is not
   the toll as of 5 March; :mod:`checker.rules.series_reversal` compares
   those);
@@ -188,9 +189,14 @@ def build_clusters(
     return tuple(sorted(clusters, key=lambda c: (c.entity, c.prop.id, c.context.parts())))
 
 
+#: Qualifiers that always make a different fact: "12 police officers among the dead" is a
+#: sub-total, not the death toll.
+ALWAYS_SCOPE = ("category",)
+
+
 def _scope(claim: ClaimFacts, prop: Property) -> tuple[tuple[str, str], ...]:
     found = []
-    for key in prop.scope:
+    for key in dict.fromkeys((*prop.scope, *ALWAYS_SCOPE)):
         written = claim.ref.claim.place if key == "place" else claim.ref.claim.qualifiers.get(key)
         if written:
             found.append((key, normal(written)))

@@ -10,9 +10,12 @@ this module. A claim's value becomes a :class:`Value`:
   end (:func:`common_point`), and the groups of values that agree are the
   runs of overlapping intervals once sorted (:func:`agreeing_runs`). Nothing
   compares every value with every other.
-* texts agree when they say the same (case, accents, punctuation and word
-  order aside; short texts almost exactly). Those few comparisons are made
-  pairwise between *distinct* texts, and only up to
+* texts of a closed vocabulary (a property's ``vocabulary``: guilty,
+  acquitted) agree when they are the same entry. Free texts agree when they
+  say the same (case, accents, punctuation and word order aside; short texts
+  almost exactly); they are grouped that way, but never *conflict*: sources
+  word things differently, translate and shorten them. Those few comparisons
+  are made pairwise between *distinct* texts, and only up to
   :data:`MAX_TEXTS_COMPARED` of them; beyond that only equal texts agree.
 * entity values agree when they denote the same entity, or two entities
   a name-variant link joins directly (chains of links are not followed).
@@ -51,6 +54,7 @@ class Value:
     interval: Interval | None = None  # quantities and dates, grown by the property's tolerance
     text: str | None = None  # a text value in normal form
     entity: str | None = None  # an entity value: the certain identity (root) it resolves to
+    word: str | None = None  # a text value of a closed vocabulary: the entry it is
     soft: bool = False  # an estimate ("about", "nearly", "dozens"): it may be loose, so never proof
 
 
@@ -70,13 +74,22 @@ def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None
         return None if facts.value is None else _ranged(facts.value, describe_dates(facts.value), prop)
     if prop.kind is ValueKind.TEXT and isinstance(value, TextValue):
         text = normal(value.text)
-        return Value(("text", text), repr(value.text), text=text)
+        if prop.vocabulary is None:
+            return Value(("text", text), repr(value.text), text=text)
+        word = vocabulary_word(value.text, prop)
+        return Value(("word", word), repr(word), word=word) if word is not None else None
     if prop.kind is ValueKind.ENTITY and isinstance(value, EntityValue):
         if facts.value_identity is None:
             return None
         root = ids.confirmed.find(facts.value_identity)
         return Value(("entity", root), ids.label(root), entity=root)
     return None
+
+
+def vocabulary_word(text: str, prop: Property) -> str | None:
+    """The entry of the property's closed vocabulary a text value is (case and accents aside)."""
+    wanted = normal(text)
+    return next((word for word in prop.vocabulary or () if normal(word) == wanted), None)
 
 
 def _ranged(interval: Interval, label: str, prop: Property, *, soft: bool = False) -> Value:

@@ -499,7 +499,8 @@ class Property(StrictModel):
     scope: list[Identifier] = Field(
         default_factory=list,
         description="Qualifiers (or 'place') that make a different fact when they differ: a population rank "
-        "in China is not a population rank in Xinjiang. Claims differing in scope are never compared.",
+        "in China is not a population rank in Xinjiang. Claims differing in scope are never compared. "
+        "The qualifier 'category' always separates facts (police officers among the dead).",
     )
 
     @model_validator(mode="after")

@@ -105,7 +105,7 @@ def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["explain", "R001"], capsys)
     assert code == 0
     assert out.startswith(
-        "R001 unknown-entity (default severity: warning)\nChecked in: checker/rules/unknown_entity.py\n"
+        "R001 unknown-entity (default severity: info)\nChecked in: checker/rules/unknown_entity.py\n"
     )
     assert "Bad:" in out and "Good:" in out
     assert run_cli(["explain", "L004"], capsys)[1].splitlines()[1] == "Checked in: checker/loader.py"

@@ -1,10 +1,12 @@
-"""A claim's value cannot be read in its own quote.
+"""A claim's quote states a different value than the claim records.
 
 The quote is the evidence for the claim: a reader of the quote alone should
-find the value in it. A value the quote does not state is often a typing
-slip (15 for 10) or a quote copied from the wrong sentence; sometimes it is
-an inference the editor made from elsewhere in the article, which belongs
-in the quote or in a note. What counts as stated:
+find the value in it. A quote that states another number or date than the
+claim is usually a typing slip (15 for 10) or a quote copied from the wrong
+sentence. A quote that states no number or date at all is not reported:
+the value is derived (an age from a birth date, a weekday, a total) or
+written in a way the checker cannot read; nor are text values, which
+editors summarise and translate. What counts as stated:
 
 - quantities: the amount (or each of min and max) as a number, in digits
   ("10", "2,000,000", "2.5", "2 million", "1.8m") or words ("nine",
@@ -16,8 +18,6 @@ in the quote or in a note. What counts as stated:
 - dates: "February 10", "Feb. 10", "10 February 2021", "2021-02-10",
   "10.02.2021"; "February 2021" or "2021" for a partial date. A year may be
   left out. Relative dates are not checked.
-- text: the value's words, allowing for inflection (rapidfuzz token set
-  ratio of at least 80, or the value nearly as written within the quote).
 - entities: the name as written in the value, found in the quote.
 
 Bad:
@@ -65,11 +65,11 @@ from checker.analysis import Analysis
 from checker.corpus import ClaimRef
 from checker.findings import Finding, Severity, Subject
 from checker.intervals import describe_quantity
-from checker.models import DateValue, EntityValue, QuantityValue, TextValue
+from checker.models import DateValue, EntityValue, QuantityValue
 from checker.rule import Rule
 from checker.text.dates import DateReading, dates_in
 from checker.text.numbers import NumberReading, numbers_in
-from checker.text.quotes import name_readable, text_readable
+from checker.text.quotes import name_readable
 
 #: Readings listed in a message at most.
 SHOWN = 6
@@ -97,19 +97,16 @@ def _problem(ref: ClaimRef) -> tuple[str, str] | None:
     if isinstance(value, QuantityValue):
         readings = numbers_in(quote, ref.file.model.source.language)
         wanted = [n for n in (value.amount, value.min, value.max) if n is not None]
-        if all(any(r.contains(n) for r in readings) for n in wanted):
-            return None
+        if not readings or all(any(r.contains(n) for r in readings) for n in wanted):
+            return None  # no number read: written in words we cannot read, or a derived figure
         return describe_quantity(value), _listed(readings, "number")
     if isinstance(value, DateValue):
         if not isinstance(value.date, str):
             return None  # a relative date: what it is relative to is checked by R007
         dates = dates_in(quote)
-        if any(d.matches(value.date) for d in dates):
-            return None
+        if not dates or any(d.matches(value.date) for d in dates):
+            return None  # no date read: a derived date (an age, "last year"), or one we cannot read
         return value.date, _listed(dates, "date")
-    if isinstance(value, TextValue):
-        readable, score = text_readable(value.text, quote)
-        return None if readable else (repr(value.text), f"best match {score:.0f}%")
     if isinstance(value, EntityValue):
         readable, score = name_readable(value.entity, quote)
         return None if readable else (repr(value.entity), f"best match {score:.0f}%")

@@ -4,7 +4,10 @@ Every subject and every entity-valued ``value`` should resolve to one
 entity, by its canonical name or one of its aliases (case and spacing do not
 matter). A name the catalogue does not know is still compared, but only by
 its spelling and through name matching (see name-variant), without a type or
-recorded judgements to go on — so register it. A judgement naming an entity
+recorded judgements to go on. Editors record names as each article writes
+them and the catalogue holds what the desk knows, so a new name is a note
+(info), not a problem; a likely misspelling of a known name is reported as a
+name variant. A judgement naming an entity
 id that does not exist is an error: it settles nothing.
 
 Bad:
@@ -89,4 +92,4 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                 )
 
 
-RULE = Rule(code="R001", name="unknown-entity", severity=Severity.WARNING, doc=__doc__ or "", check=check)
+RULE = Rule(code="R001", name="unknown-entity", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -22,8 +22,11 @@ Severity depends on how sure it is that the claims describe the same thing:
 
 Claims naming two different events are not compared, nor claims differing
 in a scope qualifier. Time-series properties (tolls that rise) are compared
-only at the same as-of date. Text values, and estimates ("about 300",
-"nearly 200", "dozens") that miss another figure, are at most a warning.
+only at the same as-of date. Estimates ("about 300", "nearly 200",
+"dozens") that miss another figure are at most a warning. Text values are
+compared only when the property lists its closed ``vocabulary`` (guilty,
+acquitted): free texts are worded, shortened and translated differently by
+every source, and that is not a contradiction.
 
 Bad:
 
@@ -97,7 +100,7 @@ from checker.clusters import ClusterLink, FactCluster, Member, ValueGroup, group
 from checker.compare import Value, all_agree, conflict_across, normal
 from checker.describe import differences, in_reading_order, place, subject_label, values_listed
 from checker.findings import Finding, Severity, Subject
-from checker.models import ValueKind
+from checker.models import Property, ValueKind
 from checker.resolve import Identities
 from checker.rule import Rule
 
@@ -111,19 +114,24 @@ REVIEW = (
 def check(analysis: Analysis) -> Iterator[Finding]:
     ids = analysis.identities
     for cluster in analysis.clusters:
-        if not cluster.prop.single_valued or len(cluster.groups) < 2:
+        if not _comparable(cluster.prop) or len(cluster.groups) < 2:
             continue
         if all_agree([g.value for g in cluster.groups], ids):
             continue
         yield _finding(cluster, cluster.groups, _aligned_conflict(cluster.members, ids), ids, None)
     for link in analysis.links:
-        if not link.first.prop.single_valued:
+        if not _comparable(link.first.prop):
             continue
         first, second = link.first.members, link.second.members
         if not conflict_across(_values(first), _values(second), ids):
             continue
         event = _event_conflict_across(first, second, ids)
         yield _finding(link.first, group_values((*first, *second)), event, ids, link)
+
+
+def _comparable(prop: Property) -> bool:
+    """Single-valued, and not free text: only a closed vocabulary's words can contradict."""
+    return prop.single_valued and (prop.kind is not ValueKind.TEXT or prop.vocabulary is not None)
 
 
 def _values(members: Sequence[Member]) -> list[Value]:
@@ -181,8 +189,6 @@ def _finding(
         if certain_by and (link is None or certain_by.startswith("event"))
         else Severity.WARNING
     )
-    if cluster.prop.kind is ValueKind.TEXT:
-        severity = min(severity, Severity.WARNING)  # paraphrase is never a proven contradiction
     odd = ordered[0].members[0]
     message = f"{cluster.prop.label} of {subject_label(odd, ids)}: {values_listed(ordered)}"
     entities: tuple[str, ...] = (cluster.entity,)

@@ -1,4 +1,4 @@
-"""A claim's value is not of the kind its property expects.
+"""A claim's value is not of the kind (or the vocabulary) its property expects.
 
 The property catalogue fixes each property's kind (quantity, date, text,
 entity) and, for quantities, the unit dimension. A jail sentence recorded as
@@ -46,9 +46,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.analysis import Analysis
+from checker.compare import vocabulary_word
 from checker.findings import Finding, Severity, Subject
 from checker.models import DateValue, EntityValue, QuantityValue, TextValue, ValueKind
 from checker.rule import Rule
+from checker.suggest import did_you_mean
 
 KIND_OF_VALUE = {
     QuantityValue: ValueKind.QUANTITY,
@@ -72,6 +74,14 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                 ref.location("value"),
                 subject=Subject(claims=(ref.key,), detail=("kind",)),
                 action=f"record the value as a {prop.kind}, or use another property",
+            )
+        elif isinstance(value, TextValue) and prop.vocabulary and vocabulary_word(value.text, prop) is None:
+            yield RULE.finding(
+                f"{value.text!r} is not in the vocabulary of property {prop.id!r} "
+                f"({', '.join(prop.vocabulary)}){did_you_mean(value.text, prop.vocabulary)}",
+                ref.location("value", "text"),
+                subject=Subject(claims=(ref.key,), detail=("vocabulary",)),
+                action="record the value as one of the property's words, or add the word to its vocabulary",
             )
         elif isinstance(value, QuantityValue):
             unit = corpus.unit(value.unit)
