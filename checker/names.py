@@ -46,7 +46,10 @@ MAX_BLOCK = 300
 
 # Transliteration choices folded together, longest first so "shch" wins over "sh".
 _FOLDS = (
+    ("tsch", "c"),  # German: Tschingis
+    ("dsch", "j"),  # German: Dscholdoschbek
     ("shch", "s"),
+    ("sch", "s"),  # German
     ("dzh", "j"),
     ("zh", "j"),
     ("dj", "j"),
@@ -144,6 +147,16 @@ class NameForm:
 def to_latin(text: str) -> str:
     """The text in Latin letters: NFKC, then anyascii's transliteration."""
     return anyascii(unicodedata.normalize("NFKC", text))
+
+
+def spelling_key(written: str) -> str:
+    """What stays of a name when transliteration choices are set aside.
+
+    Names with one spelling key are one name written in other letters
+    (Tokayev, Toqaev, Токаев; Kassymov, Kasymov, Қасымов): not variants
+    that need a judgement, but the same name.
+    """
+    return " ".join(token.skeleton for token in analyse(written).tokens)
 
 
 def skeleton(token: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -95,15 +95,17 @@ class Identities:
 
     by_id: dict[str, Identity] = field(default_factory=dict)
     of_name: dict[str, str] = field(default_factory=dict)  # name_key -> identity id
+    in_source: dict[tuple[str, str], str] = field(default_factory=dict)  # (source id, name_key) -> id
     occurrences: dict[str, list[Occurrence]] = field(default_factory=lambda: defaultdict(list))
     links: list[VariantLink] = field(default_factory=list)
     confirmed: UnionFind = field(default_factory=UnionFind)
     likely: UnionFind = field(default_factory=UnionFind)
     distinct: set[frozenset[str]] = field(default_factory=set)
 
-    def of(self, written: str) -> str | None:
-        """The identity a written name resolves to (None when it is ambiguous)."""
-        return self.of_name.get(name_key(written))
+    def of(self, written: str, source_id: str | None = None) -> str | None:
+        """The identity a name written in a source resolves to (None when it is ambiguous)."""
+        key = name_key(written)
+        return self.in_source.get((source_id or "", key)) or self.of_name.get(key)
 
     def cluster(self, identity: str) -> str:
         """The likely cluster an identity belongs to."""
@@ -167,11 +169,11 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
             elif isinstance(value, DateValue):
                 value_interval = dates.resolve(ref.claim.id, value.date)
             elif isinstance(value, EntityValue):
-                value_identity = ids.of(value.entity)
+                value_identity = ids.of(value.entity, ref.source_id)
             out.append(
                 ClaimFacts(
                     ref,
-                    ids.of(ref.claim.subject),
+                    ids.of(ref.claim.subject, ref.source_id),
                     dates.resolve(ref.claim.id, ref.claim.date),
                     dates.resolve(ref.claim.id, ref.claim.as_of),
                     value_interval,
@@ -186,31 +188,61 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
 
 
 def resolve_identities(corpus: Corpus) -> Identities:
-    """Every identity the corpus names, and how they join (see the module docstring)."""
+    """Every identity the corpus names, and how they join (see the module docstring).
+
+    A written name resolves, in this order, to the catalogue entity it is
+    the name or an alias of; within its own article, to the one fuller name
+    it is a short form of ("Kozhakhmetov" after "Yerbolat Kozhakhmetov");
+    to the catalogue entity whose name it is in other letters (Токаев for
+    Tokayev); or to the identity of every uncatalogued name spelt like it,
+    transliteration aside.
+    """
     ids = Identities()
     for entity in corpus.entities.values():
         forms = tuple(dict.fromkeys((entity.name, *entity.aliases)))
         ids.by_id[entity.id] = Identity(entity.id, entity.name, entity.type, True, forms)
         ids.confirmed.find(entity.id)
+    spelt: dict[str, set[str]] = defaultdict(set)  # spelling key -> catalogue entities
+    for entity in corpus.entities.values():
+        for form in (entity.name, *entity.aliases):
+            spelt[names.spelling_key(form)].add(entity.id)
     for key, entity_ids in corpus.names.items():
         if len(entity_ids) == 1:
             ids.of_name[key] = entity_ids[0]
     ambiguous = {key for key, entity_ids in corpus.names.items() if len(entity_ids) > 1}
+
+    def by_name(written: str) -> str | None:
+        key = name_key(written)
+        if key in ambiguous:
+            return None
+        if key not in ids.of_name:
+            spelling = names.spelling_key(written)
+            owners = spelt.get(spelling, set())
+            if len(owners) > 1:
+                return None
+            ids.of_name[key] = next(iter(owners)) if owners else "name:" + (spelling or key)
+        return ids.of_name[key]
+
+    for loaded in corpus.files:
+        source = loaded.model.source.id
+        refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
+        written_here = {written for ref in refs for _, written in ref.written_names()}
+        unknown = {w for w in written_here if name_key(w) not in corpus.names}
+        for short, identity in _short_forms(unknown, written_here, by_name, ids).items():
+            ids.in_source[(source, name_key(short))] = identity
     written_forms: dict[str, list[str]] = defaultdict(list)
     for ref in corpus.claims():
         for field_name, written in ref.written_names():
-            key = name_key(written)
-            if key in ambiguous:
+            resolved = ids.in_source.get((ref.source_id, name_key(written))) or by_name(written)
+            if resolved is None:
                 continue
-            identity = ids.of_name.get(key)
-            if identity is None:
-                identity = ids.of_name[key] = "name:" + key
-            if written not in written_forms[identity]:
-                written_forms[identity].append(written)
-            ids.occurrences[identity].append(Occurrence(ref, field_name, written))
+            if written not in written_forms[resolved]:
+                written_forms[resolved].append(written)
+            ids.occurrences[resolved].append(Occurrence(ref, field_name, written))
     for identity, written_list in written_forms.items():
-        if identity not in ids.by_id:
-            ids.by_id[identity] = Identity(identity, written_list[0], None, False, tuple(written_list))
+        if identity not in ids.by_id:  # labelled by its first form in sorted order: any order of reading
+            ordered = tuple(sorted(written_list))
+            ids.by_id[identity] = Identity(identity, ordered[0], None, False, ordered)
     for identity in ids.by_id:
         ids.likely.find(identity)
     if corpus.entities_file is not None:
@@ -225,6 +257,40 @@ def resolve_identities(corpus: Corpus) -> Identities:
                 ids.distinct.add(frozenset((a, b)))
     _link_variants(ids)
     return ids
+
+
+def _short_forms(
+    shorts: set[str], written: set[str], by_name: Callable[[str], str | None], ids: Identities
+) -> dict[str, str]:
+    """Names of ``shorts`` that are short forms of exactly one fuller name the same article writes.
+
+    "Kozhakhmetov" in an article that names "Yerbolat Kozhakhmetov" is him;
+    in one that names both him and his father Amangeldy it is either, and
+    stays a name of its own. Only people's names are shortened so: "Almaty"
+    is not "the Chinese Consulate in Almaty".
+    """
+    forms = {w: names.analyse(w) for w in written}
+    found: dict[str, str] = {}
+    for short in sorted(shorts):
+        form = forms[short]
+        if not form.tokens:
+            continue
+        fuller: set[str | None] = set()
+        for other, other_form in forms.items():
+            if len(other_form.tokens) <= len(form.tokens):
+                continue
+            match = names.compare(form, other_form)
+            if match is None or not match.subset or not match.exact_tokens:
+                continue
+            identity = by_name(other)
+            known = ids.by_id.get(identity) if identity is not None else None
+            if known is not None and known.type not in (EntityType.PERSON, None):
+                continue
+            fuller.add(identity)
+        identity = fuller.pop() if len(fuller) == 1 else None
+        if identity is not None:
+            found[short] = identity
+    return found
 
 
 def _link_variants(ids: Identities) -> None:
