@@ -8,9 +8,10 @@ says they can be about the same fact. The context is
   Xinjiang), and always the ``category`` qualifier ("12 police officers
   among the dead" is a sub-total, not the toll): claims that differ in
   scope, or state it and do not, are different facts;
-* for time series, the **as-of** date (a death toll as of 3 March is not
-  the toll as of 5 March; :mod:`checker.rules.series_reversal` compares
-  those);
+* for time series, the **as-of** date and, when the claim gives it, the
+  time of day (a death toll as of 3 March is not the toll as of 5 March,
+  nor turnout at 10:00 the turnout at 14:00;
+  :mod:`checker.rules.series_reversal` compares those);
 * the **event** a claim names. A claim that names no event joins the one
   event its cluster's other claims name; when they name several, it is
   compared only with the other claims that name none.
@@ -37,7 +38,7 @@ from functools import cached_property
 
 from checker.compare import Value, agreeing_runs, normal, value_of
 from checker.findings import Fact, Location
-from checker.intervals import Interval, describe_dates
+from checker.intervals import Interval, describe_dates, time_key
 from checker.models import Property
 from checker.resolve import ClaimFacts, Identities, VariantLink
 
@@ -90,18 +91,19 @@ class Context:
     scope: tuple[tuple[str, str], ...] = ()  # (qualifier, normal form of its value), sorted
     as_of: Interval | None = None  # time series only
     event: str | None = None
+    at: str | None = None  # time series only: the time of day of the as-of date, as :func:`time_key`
 
     def parts(self) -> tuple[str, ...]:
         """The context as stable ``name=value`` strings (a fingerprint's material)."""
         parts = [f"scope:{key}={value}" for key, value in self.scope]
         if self.as_of is not None:
-            parts.append(f"as-of={describe_dates(self.as_of)}")
+            parts.append(f"as-of={describe_dates(self.as_of)}" + (f" {self.at}" if self.at else ""))
         if self.event is not None:
             parts.append(f"event={self.event}")
         return tuple(parts)
 
     def without_as_of(self) -> Context:
-        return Context(self.scope, None, self.event)
+        return Context(self.scope, None, self.event, None)
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,9 @@ def build_clusters(
     facts: Sequence[ClaimFacts], properties: Mapping[str, Property], ids: Identities
 ) -> tuple[FactCluster, ...]:
     """Every fact cluster of the corpus, sorted by entity, property and context."""
-    base: dict[tuple[str, str, tuple[tuple[str, str], ...], tuple[float, float] | None], list[Member]]
+    base: dict[tuple[str, str, tuple[tuple[str, str], ...], tuple[float, float, str] | None], list[Member]]
     base = defaultdict(list)
-    as_of_of: dict[tuple[float, float], Interval] = {}
+    as_of_of: dict[tuple[float, float, str], Interval] = {}
     for claim in facts:
         prop = properties.get(claim.ref.claim.property)
         if claim.subject is None or prop is None:
@@ -168,7 +170,8 @@ def build_clusters(
             continue
         scope = _scope(claim, prop)
         as_of = (claim.as_of or claim.date) if prop.time_series else None
-        as_of_key = (as_of.lo, as_of.hi) if as_of is not None else None
+        clock = time_key(claim.ref.claim.time) if claim.ref.claim.time else ""
+        as_of_key = (as_of.lo, as_of.hi, clock) if as_of is not None else None
         if as_of is not None and as_of_key is not None:
             as_of_of[as_of_key] = as_of
         member = Member(claim, value, claim.ref.location())
@@ -176,6 +179,7 @@ def build_clusters(
     clusters: list[FactCluster] = []
     for (entity, prop_id, scope, as_of_key), members in base.items():
         as_of = as_of_of[as_of_key] if as_of_key is not None else None
+        at = (as_of_key[2] or None) if as_of_key is not None else None
         by_event: dict[str | None, list[Member]] = defaultdict(list)
         for member in members:
             by_event[member.event].append(member)
@@ -183,7 +187,7 @@ def build_clusters(
         if len(named) == 1 and None in by_event:
             by_event[named[0]].extend(by_event.pop(None))  # unplaced claims join the only event
         for event, found in by_event.items():
-            context = Context(scope, as_of, event)
+            context = Context(scope, as_of, event, at)
             ordered = tuple(sorted(found, key=lambda m: m.where))
             clusters.append(FactCluster(entity, properties[prop_id], context, ordered))
     return tuple(sorted(clusters, key=lambda c: (c.entity, c.prop.id, c.context.parts())))

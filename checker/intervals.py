@@ -249,3 +249,24 @@ def describe_dates(interval: Interval) -> str:
         if (next_day.year * 12 + next_day.month) - (first.year * 12 + first.month) == 1:
             return f"{first.year:04d}-{first.month:02d}"
     return f"{first.isoformat()}..{last.isoformat()}"
+
+
+def time_key(written: str) -> str:
+    """A time of day as compared: in UTC when its offset is known ("14:30+06:00" is "08:30Z").
+
+    Without an offset it stays local ("14:30 local"), comparable only with
+    other local times.
+    """
+    clock, sign, offset = written, "", ""
+    if written.endswith("Z"):
+        clock, offset = written[:-1], "00:00"
+        sign = "+"
+    elif len(written) > 6 and written[-6] in "+-":
+        clock, sign, offset = written[:-6], written[-6], written[-5:]
+    hours, minutes = (int(part) for part in clock.split(":")[:2])
+    seconds = clock.split(":")[2] if clock.count(":") == 2 else None
+    if not sign:
+        return f"{hours:02d}:{minutes:02d}{':' + seconds if seconds else ''} local"
+    shift = int(offset[:2]) * 60 + int(offset[3:])
+    total = (hours * 60 + minutes - (shift if sign == "+" else -shift)) % 1440
+    return f"{total // 60:02d}:{total % 60:02d}{':' + seconds if seconds else ''}Z"

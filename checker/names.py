@@ -68,6 +68,7 @@ _FOLDS = (
 _FOLD_PATTERN = re.compile("|".join(re.escape(a) for a, _ in _FOLDS))
 _FOLD_MAP = dict(_FOLDS)
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+_INITIAL_J = re.compile(r"^j(?=[aeiou])")
 _DOUBLE = re.compile(r"([a-z])\1+")  # letters only: 1334 is not 134
 
 # Suffixes in skeleton spelling (after folding), longest first.
@@ -162,6 +163,7 @@ def spelling_key(written: str) -> str:
 def skeleton(token: str) -> str:
     """Fold transliteration choices: Toqaev, Tokayev and Tokaev all give ``tokaev``."""
     folded = _FOLD_PATTERN.sub(lambda m: _FOLD_MAP[m.group()], token.lower())
+    folded = _INITIAL_J.sub("i", folded)  # Jens and Йенс (Iens); Jomart and Zhomart both turn
     folded = _GLIDE.sub("", folded)
     return _DOUBLE.sub(r"\1", folded)
 

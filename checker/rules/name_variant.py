@@ -113,7 +113,8 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
         action=_suggestion(a.explicit, b.explicit, link, a.label, b.label),
         subject=Subject(
             entities=(link.a, link.b),
-            claims=tuple(sorted({o.ref.key for i in (link.a, link.b) for o in ids.occurrences.get(i, [])})),
+            # the claims where each source first writes each form: those it points at
+            claims=tuple(sorted({o.ref.key for side in sides for _, o in side if o is not None})),
         ),
     )
 

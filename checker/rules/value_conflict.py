@@ -100,6 +100,7 @@ from checker.clusters import ClusterLink, FactCluster, Member, ValueGroup, group
 from checker.compare import Value, all_agree, conflict_across, normal
 from checker.describe import differences, in_reading_order, place, subject_label, values_listed
 from checker.findings import Finding, Severity, Subject
+from checker.intervals import time_key
 from checker.models import Property, ValueKind
 from checker.resolve import Identities
 from checker.rule import Rule
@@ -147,7 +148,8 @@ def _alignment(member: Member) -> tuple[object, ...] | None:
     if date is not None and not date.is_point:
         return None  # a month or a year: it may hold several occurrences
     qualifiers = tuple(sorted((k, normal(v)) for k, v in claim.qualifiers.items()))
-    return ("day", date.lo if date else None, normal(claim.place or ""), qualifiers)
+    at = time_key(claim.time) if claim.time else None
+    return ("day", date.lo if date else None, at, normal(claim.place or ""), qualifiers)
 
 
 def _aligned_conflict(members: Sequence[Member], ids: Identities) -> str | None:
