@@ -54,6 +54,20 @@ class Analysis:
         return build_clusters(self.facts, self.corpus.properties, self.identities)
 
     @cached_property
+    def cluster_of(self) -> dict[str, FactCluster]:
+        """The fact cluster each claim (by ``source-id/claim-id``) is part of."""
+        return {member.key: cluster for cluster in self.clusters for member in cluster.members}
+
+    @cached_property
+    def claims_of_event(self) -> dict[str, tuple[ClaimFacts, ...]]:
+        """The claims that name each event, in corpus order."""
+        found: dict[str, list[ClaimFacts]] = {}
+        for facts in self.facts:
+            if facts.ref.claim.event is not None:
+                found.setdefault(facts.ref.claim.event, []).append(facts)
+        return {event: tuple(claims) for event, claims in found.items()}
+
+    @cached_property
     def links(self) -> tuple[ClusterLink, ...]:
         return link_clusters(self.clusters, self.identities)
 

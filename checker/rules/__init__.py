@@ -46,6 +46,7 @@ from checker.rules import (
     unused_waiver,
     value_conflict,
     value_kind_mismatch,
+    weekday_mismatch,
     yaml_alias,
     yaml_directive,
     yaml_syntax,
@@ -94,6 +95,7 @@ _MODULES = (
     value_conflict,
     series_reversal,
     date_conflict,
+    weekday_mismatch,
     # corroboration: who else says so
     single_source,
     not_independent,
