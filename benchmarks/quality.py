@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ from checker.findings import Finding, Severity
 from checker.loader import LoadFailed, load_file
 from checker.project import find_project
 
+#: The last line, as the issue specifies it.
+re_summary = re.compile(
+    r"quality: recall \d+\.\d+ \(\d+/\d+\), flagged \d+\.\d+ \(\d+/\d+\), "
+    r"\d+\.\d+ warnings\+errors per article"
+)
 HERE = Path(__file__).resolve().parent / "quality"
 CASES = HERE / "cases"
 SCORES = HERE / "scores.json"
@@ -159,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--allow-unloaded",
         action="store_true",
-        help="score items whose claims did not load as missed (to measure a checker that cannot read every case)",
+        help="score items whose claims did not load as missed (for a checker that cannot read every case)",
     )
     args = parser.parse_args(argv)
     try:
