@@ -77,7 +77,7 @@ from checker.analysis import Analysis
 from checker.clusters import Context, Member
 from checker.describe import MAX_RELATED, fact_label
 from checker.findings import Fact, Finding, Severity, Subject
-from checker.intervals import Interval, describe_dates
+from checker.intervals import Interval, describe_dates, time_key
 from checker.models import Property
 from checker.rule import Rule
 
@@ -131,7 +131,7 @@ def _reversals(members: Sequence[Member], increasing: bool) -> list[tuple[Member
     best: Member | None = None
     done = 0
     for later in by_start:
-        while done < len(by_end) and _span(by_end[done]).hi < _span(later).lo:
+        while done < len(by_end) and _before(_span(by_end[done]), _span(later)):
             candidate = by_end[done]
             if best is None or _stronger(_value(candidate), _value(best), increasing):
                 best = candidate
@@ -144,6 +144,11 @@ def _reversals(members: Sequence[Member], increasing: bool) -> list[tuple[Member
     return found
 
 
+def _before(earlier: Interval, later: Interval) -> bool:
+    """Whether every moment of ``earlier`` comes before every moment of ``later``."""
+    return earlier.hi < later.lo or (earlier.hi == later.lo and (earlier.hi_open or later.lo_open))
+
+
 def _stronger(a: Interval, b: Interval, increasing: bool) -> bool:
     return a.lo > b.lo if increasing else a.hi < b.hi
 
@@ -153,9 +158,15 @@ def _as_of(member: Member) -> Interval | None:
 
 
 def _span(member: Member) -> Interval:
+    """When the value held, in days: the as-of day's moment when a time is given, else the whole day(s)."""
     found = _as_of(member)
     assert found is not None
-    return found
+    clock = member.facts.ref.claim.time
+    if clock is not None and found.is_point:
+        hours, minutes = (int(part) for part in time_key(clock)[:5].split(":"))
+        moment = found.lo + (hours * 60 + minutes) / 1440
+        return Interval(moment, moment)
+    return Interval(found.lo, found.hi + 1, hi_open=True)
 
 
 def _value(member: Member) -> Interval:
@@ -164,7 +175,10 @@ def _value(member: Member) -> Interval:
 
 
 def _when(member: Member) -> str:
-    return describe_dates(_span(member))
+    as_of = _as_of(member)
+    assert as_of is not None
+    clock = member.facts.ref.claim.time
+    return describe_dates(as_of) + (f" {clock}" if clock else "")
 
 
 RULE = Rule(code="V002", name="series-reversal", severity=Severity.WARNING, doc=__doc__ or "", check=check)

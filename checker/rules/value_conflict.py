@@ -21,7 +21,10 @@ Severity depends on how sure it is that the claims describe the same thing:
   different events; correct one if not.
 
 Claims naming two different events are not compared, nor claims differing
-in a scope qualifier. Time-series properties (tolls that rise) are compared
+in a scope qualifier. When every value is attributed, each party's
+claims agree and a source reports both parties' versions ("each side says
+the other fired first"), the sources report a dispute faithfully: that is
+not a finding. Time-series properties (tolls that rise) are compared
 only at the same as-of date. Estimates ("about 300", "nearly 200",
 "dozens") that miss another figure are at most a warning. Text values are
 compared only when the property lists its closed ``vocabulary`` (guilty,
@@ -117,14 +120,16 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     for cluster in analysis.clusters:
         if not _comparable(cluster.prop) or len(cluster.groups) < 2:
             continue
-        if all_agree([g.value for g in cluster.groups], ids):
+        if all_agree([g.value for g in cluster.groups], ids) or _parties_disagree(cluster.members, ids):
             continue
         yield _finding(cluster, cluster.groups, _aligned_conflict(cluster.members, ids), ids, None)
     for link in analysis.links:
         if not _comparable(link.first.prop):
             continue
         first, second = link.first.members, link.second.members
-        if not conflict_across(_values(first), _values(second), ids):
+        if not conflict_across(_values(first), _values(second), ids) or _parties_disagree(
+            (*first, *second), ids
+        ):
             continue
         event = _event_conflict_across(first, second, ids)
         yield _finding(link.first, group_values((*first, *second)), event, ids, link)
@@ -133,6 +138,24 @@ def check(analysis: Analysis) -> Iterator[Finding]:
 def _comparable(prop: Property) -> bool:
     """Single-valued, and not free text: only a closed vocabulary's words can contradict."""
     return prop.single_valued and (prop.kind is not ValueKind.TEXT or prop.vocabulary is not None)
+
+
+def _parties_disagree(members: Sequence[Member], ids: Identities) -> bool:
+    """Every value is attributed, and each party's claims agree: a dispute reported, not a contradiction.
+
+    "Kyrgyz officials say the Tajik side fired first; Tajik officials say the
+    opposite" is two parties' versions, each reported as theirs.
+    """
+    parties: dict[str, list[Value]] = {}
+    heard: dict[str, set[str]] = {}  # source -> the parties it reports
+    for member in members:
+        attribution = member.facts.ref.claim.attribution
+        if not attribution:
+            return False
+        parties.setdefault(normal(attribution), []).append(member.value)
+        heard.setdefault(member.source_id, set()).add(normal(attribution))
+    both_sides = any(len(reported) > 1 for reported in heard.values())  # a source reports the dispute
+    return both_sides and len(parties) > 1 and all(all_agree(values, ids) for values in parties.values())
 
 
 def _values(members: Sequence[Member]) -> list[Value]:
