@@ -97,6 +97,8 @@ def _problem(ref: ClaimRef) -> tuple[str, str] | None:
     if isinstance(value, QuantityValue):
         readings = numbers_in(quote, ref.file.model.source.language)
         wanted = [n for n in (value.amount, value.min, value.max) if n is not None]
+        if wanted == [1]:
+            return None  # one is said by grammar ("a civilian", "ein Feuerwehrmann"), not a number
         if not readings or all(any(r.contains(n) for r in readings) for n in wanted):
             return None  # no number read: written in words we cannot read, or a derived figure
         return describe_quantity(value), _listed(readings, "number")

@@ -3,7 +3,7 @@
 A date claim is supported by its quote only when the quote states the date,
 and articles write dates in many ways, often leaving out the year:
 "Feb. 10", "10 February 2021", "2021-02-10", "February". :func:`dates_in`
-reads them; month names are read in English only.
+reads them; month names are read in English, Russian, Kazakh and German.
 """
 
 from __future__ import annotations
@@ -20,6 +20,17 @@ _MONTHS |= {"oct": 10, "nov": 11, "dec": 12}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>\d{4})\b"
+#: Month names of our other languages, by the stem every case form starts with:
+#: Russian (18 марта, в апреле), Kazakh (15 қыркүйекте, сәуірінде), German (17. Juli).
+_LOCAL_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}  # fmt: skip
+_LMONTH = r"(?P<month>(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\w*)"
 _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),  # February 10, 2021 / Feb. 10
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),  # 10 February 2021 / 10th of Feb
@@ -31,7 +42,20 @@ _DATE_PATTERNS = [
         r"\b(?P<month>" + "|".join(n.lower() for n in calendar.month_name if n and n != "May") + r")\b"
     ),
     re.compile(r"(?<![\d,.])\b(?P<year>1[5-9]\d\d|20\d\d|21\d\d)\b(?![,.]\d)"),  # 2021
+    re.compile(rf"\b{_DAY}\.?\s+{_LMONTH}(?:\s+{_YEAR})?"),  # 18 марта 2025, 17. Juli
+    re.compile(rf"\b{_LMONTH}\s+{_YEAR}"),  # в апреле 2018, im April 2018
+    re.compile(rf"\b{_YEAR}\s+(?:жыл\w*\s+)?{_LMONTH}"),  # 2018 жылдың сәуірінде
+    re.compile(rf"\b{_LMONTH}(?!\w)"),  # a month named alone
 ]
+
+
+def _month_number(written: str) -> int | None:
+    """The month a name (English, or a Russian, Kazakh or German form) or a number gives."""
+    if written.isdigit():
+        return int(written)
+    if written in _MONTHS:
+        return _MONTHS[written]
+    return next((n for stem, n in _LOCAL_MONTHS.items() if written.startswith(stem)), None)
 
 
 @dataclass(frozen=True)
@@ -77,7 +101,8 @@ def dates_in(text: str) -> list[DateReading]:
     Reads "February 10", "Feb. 10", "Feb 10, 2021", "10 February 2021",
     "10th of February", "February 2021", "2021-02-10", "10.02.2021",
     "10/02/2021" (both day-first and month-first), a month named alone and a
-    year alone. Month names are English, full or abbreviated.
+    year alone. Month names are English (full or abbreviated), or Russian,
+    Kazakh and German in any case form ("18 марта", "сәуірінде", "17. Juli").
     """
     norm = Normalised.of(text)
     readings: dict[tuple[int | None, int | None, int | None, Span], DateReading] = {}
@@ -86,7 +111,7 @@ def dates_in(text: str) -> list[DateReading]:
             groups = match.groupdict()
             year = int(groups["year"]) if groups.get("year") else None
             month_text = groups.get("month")
-            month = (_MONTHS.get(month_text) or int(month_text)) if month_text else None
+            month = _month_number(month_text) if month_text else None
             day = int(groups["day"]) if groups.get("day") else None
             if month is not None and not 1 <= month <= 12:
                 continue

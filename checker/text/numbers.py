@@ -5,8 +5,9 @@ number, and articles write numbers in many ways: "10", "2,000,000",
 "2 million", "1.8m", "nine", "a dozen", "dozens", "Kunbolatuly and nine
 other people". :func:`numbers_in` reads them all; number words are read by
 text2num (English, and French, Spanish, Portuguese, German, Dutch, Danish,
-Italian when the source is in one of them); vague quantities and the
-"X and N others" idiom are read in English only.
+Italian when the source is in one of them), and Russian and Kazakh number
+words, digit groups and scale words by :mod:`checker.text.local_numbers`;
+vague quantities and the "X and N others" idiom are read in English only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from decimal import Decimal
 
 from text_to_num import find_numbers
 
+from checker.text.local_numbers import local_numbers
 from checker.text.normalise import Normalised, Span
 
 
@@ -125,6 +127,7 @@ def numbers_in(text: str, language: str = "en") -> list[NumberReading]:
     found: list[tuple[float, float, int, int]] = []  # low, high, normalised start, end
     found += _digit_numbers(norm.text)
     found += _word_numbers(norm.text, language)
+    found += local_numbers(norm.text, language)
     found += _vague_numbers(norm.text)
     found += _others(norm.text, found)
     found += _superlatives(norm.text, found)

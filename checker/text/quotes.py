@@ -136,6 +136,19 @@ def text_readable(value: str, quote: str) -> tuple[bool, float]:
 
 
 def name_readable(name: str, quote: str) -> tuple[bool, float]:
-    """Whether an entity name, as written, appears in a quote, and its score."""
-    score = contains_score(name, quote)
+    """Whether an entity name appears in a quote, and its score.
+
+    Russian and Kazakh decline names ("Баткенская областная больница" is
+    "в Баткенской областной больнице" in a sentence), so Cyrillic words are
+    also compared without their last two letters.
+    """
+    score = max(contains_score(name, quote), contains_score(_stems(name), _stems(quote)))
     return score >= CONTAINED, score
+
+
+_CYRILLIC_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
+
+
+def _stems(text: str) -> str:
+    """Cyrillic words cut to their stem (at least four letters): case endings set aside."""
+    return _CYRILLIC_WORD.sub(lambda m: m.group()[: max(4, len(m.group()) - 2)], text)
