@@ -5,7 +5,9 @@
 Each case is a claims repository with an ``expected.yaml`` of must-flag and
 must-not-flag items (see benchmarks/quality/README.md). A must-flag item is
 *found* when one warning or error finding involves at least two of its
-claims; a must-not-flag item is *hit* the same way. The last line reads::
+claims — sets them against each other, when the finding says which claims
+state what (``Subject.sides``) — and a must-not-flag item is *hit* the same
+way. The last line reads::
 
     quality: recall R (found/total), flagged F (hit/total), W warnings+errors per article
 
@@ -113,7 +115,16 @@ def items(case: Path, kind: str) -> list[Item]:
 
 
 def involved(item: Item, finding: Finding) -> bool:
-    """Whether ``finding`` is about at least two of the item's claims."""
+    """Whether ``finding`` sets at least two of the item's claims against each other.
+
+    A finding that groups its claims into sides (what each states) involves
+    two claims when they stand on different sides: two sources agreeing on
+    one value of a disputed fact are not said to disagree. Otherwise, any
+    two of its claims.
+    """
+    if finding.subject.sides:
+        touched = [side for side in finding.subject.sides if item.claims & set(side)]
+        return len(touched) >= 2
     return len(item.claims & set(finding.subject.claims)) >= 2
 
 

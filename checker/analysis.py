@@ -19,6 +19,7 @@ from functools import cached_property
 from checker.clusters import (
     ClusterLink,
     FactCluster,
+    Member,
     Statement,
     build_clusters,
     build_statements,
@@ -52,6 +53,11 @@ class Analysis:
     @cached_property
     def clusters(self) -> tuple[FactCluster, ...]:
         return build_clusters(self.facts, self.corpus.properties, self.identities)
+
+    @cached_property
+    def member_of(self) -> dict[str, Member]:
+        """Each claim in a fact cluster (by ``source-id/claim-id``) as a member of it."""
+        return {member.key: member for cluster in self.clusters for member in cluster.members}
 
     @cached_property
     def cluster_of(self) -> dict[str, FactCluster]:

@@ -41,6 +41,7 @@ class Placement:
     quotes: tuple[Quote, ...]
     claims: tuple[str, ...]  # every claim involved, sorted
     more: int  # claims involved beyond the related locations shown
+    sides: tuple[tuple[str, ...], ...]  # the claims of each group, odd one out first
 
 
 def odd_one_out(groups: Sequence[ValueGroup]) -> ValueGroup:
@@ -69,6 +70,7 @@ def place(groups: Sequence[ValueGroup], field: str = "value") -> Placement:
         tuple(quotes),
         tuple(sorted({m.key for m in members})),
         max(0, len(others) - MAX_RELATED),
+        tuple(tuple(sorted({m.key for m in g.members})) for g in ordered),
     )
 
 

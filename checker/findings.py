@@ -92,6 +92,9 @@ class Subject:
     fact: Fact | None = None  # the fact a value, date or corroboration finding is about
     values: tuple[str, ...] = ()  # the distinct values (or dates) a fact finding lists
     detail: tuple[str, ...] = ()  # what else tells two findings apart: a key name, a spelling
+    # The claims grouped by what they state (a value, a date, a spelling), the odd one out first:
+    # which claims disagree with which. Not part of the fingerprint.
+    sides: tuple[tuple[str, ...], ...] = ()
 
     def fingerprint_material(self) -> tuple[str, ...]:
         """The ids the fingerprint hashes, each tagged with its field and sorted within it.

@@ -58,6 +58,7 @@ _FOLDS = (
     ("tz", "c"),
     ("ch", "c"),
     ("sh", "s"),
+    ("ij", "i"),  # German: Satybaldijew
     ("ph", "f"),
     ("ck", "k"),
     ("ou", "u"),
@@ -215,6 +216,7 @@ class Match:
     score: float  # mean token similarity over the shorter name, 0..1
     subset: bool  # the shorter name has fewer tokens than the longer one
     exact_tokens: bool  # every matched token is spelled the same (after case folding)
+    same_spelling: bool = False  # every matched token is the same once transliteration is set aside
 
 
 def compare(a: NameForm, b: NameForm) -> Match | None:
@@ -228,7 +230,7 @@ def compare(a: NameForm, b: NameForm) -> Match | None:
         return None
     used: set[int] = set()
     scores = []
-    exact = True
+    exact = same = True
     for token in short.tokens:
         best, best_index = 0.0, -1
         for index, other in enumerate(long_.tokens):
@@ -242,9 +244,10 @@ def compare(a: NameForm, b: NameForm) -> Match | None:
         used.add(best_index)
         scores.append(best)
         exact = exact and token.text == long_.tokens[best_index].text
+        same = same and token.skeleton == long_.tokens[best_index].skeleton
     if all(t.is_initial for t in short.tokens):
         return None  # "K." alone says nothing
-    return Match(sum(scores) / len(scores), len(short.tokens) < len(long_.tokens), exact)
+    return Match(sum(scores) / len(scores), len(short.tokens) < len(long_.tokens), exact, same)
 
 
 def block_keys(form: NameForm) -> set[str]:

@@ -77,4 +77,5 @@ def subject_json(subject: Subject) -> Any:
         else {"entity": fact.entity, "property": fact.property, "context": list(fact.context)},
         "values": list(subject.values),
         "detail": list(subject.detail),
+        "sides": [list(side) for side in subject.sides],
     }

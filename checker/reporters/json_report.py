@@ -89,6 +89,12 @@ class SubjectDoc(TypedDict):
     fact: Annotated[FactDoc | None, Field(description="The fact a value or corroboration finding is about.")]
     values: Annotated[list[str], Field(description="The distinct values the finding lists.")]
     detail: Annotated[list[str], Field(description="What else tells two findings apart.")]
+    sides: Annotated[
+        list[list[str]],
+        Field(
+            description="The claims grouped by what they state (value, date, spelling), odd one out first."
+        ),
+    ]
 
 
 @with_config(_FORBID)

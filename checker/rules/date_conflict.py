@@ -4,8 +4,9 @@ When two claims state the same thing about the same subject (agreeing
 values) but give dates that cannot both be true, one date is probably wrong
 — or the subject did it more than once. Relative dates count: "a day
 earlier" than a February 10 court date is February 9, which a caption's
-"on February 1" contradicts. Claims naming one event are also checked
-against each other and against the event's own date. It is a note for
+"on February 1" contradicts. Claims naming one event are also checked,
+property by property, against each other (whoever they name as subject:
+"the border post" and "the border") and against the event's own date. It is a note for
 review (warning), not a proven contradiction.
 
 Bad:
@@ -92,12 +93,17 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             continue  # series values are dated differently by nature
         unnamed = [m for m in statement.members if m.event is None]
         yield from _dated_apart(unnamed, partial(_stated, statement.prop, ids), statement.fact)
-    for cluster in analysis.clusters:
-        event = cluster.context.event
-        if event is None or cluster.prop.time_series:
-            continue
-        named = [m for m in cluster.members if m.event == event]
-        yield from _dated_apart(named, partial(_named, event), cluster.fact)
+    for event, claims in sorted(analysis.claims_of_event.items()):
+        by_fact: dict[tuple[str, tuple[tuple[str, str], ...]], list[Member]] = {}
+        for facts in claims:
+            member = analysis.member_of.get(facts.ref.key)
+            cluster = analysis.cluster_of.get(facts.ref.key)
+            if member is None or cluster is None or cluster.prop.time_series:
+                continue
+            by_fact.setdefault((cluster.prop.id, cluster.context.scope), []).append(member)
+        for (prop_id, scope), members in sorted(by_fact.items(), key=lambda item: repr(item[0])):
+            fact = Fact(f"event:{event}", prop_id, tuple(f"scope:{k}={v}" for k, v in scope))
+            yield from _dated_apart(members, partial(_named, event), fact)
     yield from _against_events(analysis)
 
 
@@ -125,7 +131,9 @@ def _dated_apart(members: Sequence[Member], what: Callable[[Member], str], fact:
         related=placement.related,
         quotes=placement.quotes,
         action=ACTION,
-        subject=Subject(fact=fact, claims=placement.claims, values=tuple(sorted(labels))),
+        subject=Subject(
+            fact=fact, claims=placement.claims, values=tuple(sorted(labels)), sides=placement.sides
+        ),
     )
 
 

@@ -1,12 +1,15 @@
 """Two names likely denote one entity, and no editor has said whether they do.
 
 Sources spell names differently: a dropped patronymic suffix (Kunbolatuly /
-Kunbolat), another transliteration (Toqaev / Tokayev, Қасым-Жомарт Тоқаев),
-a case ending in a Russian text. The checker compares names across scripts
-and spellings (see checker/names.py) and, when two identities likely match,
-asks for a judgement: record ``same-as`` (their claims are then compared
-as one entity's, and this finding goes away) or ``distinct-from`` (they
-are kept apart) under ``judgements`` in claims/entities.yaml. Until then the
+Kunbolat), a misspelt letter, a case ending in a Russian text. (A name in
+other letters — Toqaev / Tokayev / Токаев — is the same name, not a
+variant.) The checker compares names across scripts and spellings (see
+checker/names.py) and, when two identities likely match, asks for a
+judgement; a short form of the same spelling in another article ("Aizhan"
+for "Aizhan Serikkyzy") is only a note (info), for no spelling is wrong.
+Record ``same-as`` (their claims are then compared as one entity's, and
+this finding goes away) or ``distinct-from`` (they are kept apart) under
+``judgements`` in claims/entities.yaml. Until then the
 rules compare their claims as *likely* the same and say so.
 
 Bad:
@@ -105,16 +108,20 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
     quotes = [
         Quote(o.ref.claim.quote, o.ref.location("quote"), o.ref.source_id) for o in _first_each(ids, link)
     ]
+    # the claims where each source first writes the two forms compared: those it shows
+    by_form = tuple(
+        tuple(sorted({o.ref.key for side in sides for _, o in side if o and o.written == form}))
+        for form in (link.form_a, link.form_b)
+    )
     return RULE.finding(
         message,
         primary,
+        severity=Severity.INFO if link.match.subset and link.match.same_spelling else None,
         related=[loc for loc in places if loc != primary],
         quotes=quotes,
         action=_suggestion(a.explicit, b.explicit, link, a.label, b.label),
         subject=Subject(
-            entities=(link.a, link.b),
-            # the claims where each source first writes each form: those it points at
-            claims=tuple(sorted({o.ref.key for side in sides for _, o in side if o is not None})),
+            entities=(link.a, link.b), claims=tuple(sorted({*by_form[0], *by_form[1]})), sides=by_form
         ),
     )
 

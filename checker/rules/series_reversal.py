@@ -112,6 +112,10 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                 fact=Fact(likely, prop_id, context.parts()),
                 claims=tuple(sorted({m.key for m in involved})),
                 values=tuple(sorted({m.value.label for m in involved})),
+                sides=(
+                    tuple(sorted({later.key for _, later in reversals})),
+                    tuple(sorted({earlier.key for earlier, _ in reversals})),
+                ),
             ),
         )
 

@@ -249,6 +249,7 @@ def _finding(
             entities=entities,
             claims=placement.claims,
             values=tuple(sorted({g.label for g in groups})),
+            sides=placement.sides,
         ),
     )
 

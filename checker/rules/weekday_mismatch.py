@@ -86,6 +86,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                     fact=cluster.fact if cluster else None,
                     claims=(ref.key, *(other.ref.key for other in others)),
                     detail=(ref.key, field_name, spec.weekday.value, spec.date),
+                    sides=((ref.key,), tuple(other.ref.key for other in others)),
                 ),
             )
 
@@ -94,10 +95,12 @@ def _others(analysis: Analysis, facts: ClaimFacts, field_name: str) -> list[Clai
     """The other claims of the same fact, or of the same property of the same event, that give a date."""
     cluster = analysis.cluster_of.get(facts.ref.key)
     same_fact = [m.facts for m in cluster.members] if cluster else []
+    scope = cluster.context.scope if cluster else ()
     same_event = [
         f
         for f in analysis.claims_of_event.get(facts.ref.claim.event or "", ())
         if f.ref.claim.property == facts.ref.claim.property
+        and _scope_of(analysis, f.ref.key) == scope  # a part (category) is another fact
     ]
     found: dict[str, ClaimFacts] = {}
     for other in (*same_fact, *same_event):
@@ -105,6 +108,11 @@ def _others(analysis: Analysis, facts: ClaimFacts, field_name: str) -> list[Clai
         if other.ref.key != facts.ref.key and dated is not None:
             found.setdefault(other.ref.key, other)
     return sorted(found.values(), key=lambda f: f.ref.location())
+
+
+def _scope_of(analysis: Analysis, key: str) -> tuple[tuple[str, str], ...]:
+    cluster = analysis.cluster_of.get(key)
+    return cluster.context.scope if cluster else ()
 
 
 def _by_date(others: list[ClaimFacts], field_name: str) -> dict[str, list[ClaimFacts]]:
