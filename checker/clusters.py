@@ -168,7 +168,7 @@ def build_clusters(
         value = value_of(claim, prop, ids)
         if value is None:
             continue
-        scope = _scope(claim, prop)
+        scope = _scope(claim, prop, ids)
         as_of = (claim.as_of or claim.date) if prop.time_series else None
         clock = time_key(claim.ref.claim.time) if claim.ref.claim.time else ""
         as_of_key = (as_of.lo, as_of.hi, clock) if as_of is not None else None
@@ -198,12 +198,18 @@ def build_clusters(
 ALWAYS_SCOPE = ("category",)
 
 
-def _scope(claim: ClaimFacts, prop: Property) -> tuple[tuple[str, str], ...]:
+def _scope(claim: ClaimFacts, prop: Property, ids: Identities) -> tuple[tuple[str, str], ...]:
+    """The claim's scope qualifiers; a value the catalogue knows (a group, a place) by its entry,
+    so that "police officers" and its alias "полицейские" are one scope."""
     found = []
     for key in dict.fromkeys((*prop.scope, *ALWAYS_SCOPE)):
         written = claim.ref.claim.place if key == "place" else claim.ref.claim.qualifiers.get(key)
         if written:
-            found.append((key, normal(written)))
+            known = ids.of(written, claim.ref.source_id)
+            explicit = known is not None and ids.by_id[known].explicit
+            found.append(
+                (key, f"entity:{ids.confirmed.find(known)}" if explicit and known else normal(written))
+            )
     return tuple(sorted(found))
 
 

@@ -21,6 +21,7 @@ from checker.rules import (
     duplicate_source_id,
     empty_file,
     expired_waiver,
+    figure_in_two_categories,
     file_too_large,
     file_unreadable,
     house_spelling,
@@ -94,6 +95,7 @@ _MODULES = (
     # values: what sources say about the same thing
     value_conflict,
     series_reversal,
+    figure_in_two_categories,
     date_conflict,
     weekday_mismatch,
     # corroboration: who else says so
