@@ -39,10 +39,9 @@ TOKEN_SIMILARITY = 0.85
 MIN_FUZZY_LENGTH = 5
 #: Shortest stem a suffix may leave behind.
 MIN_STEM = 4
-#: A blocking key shared by more names than this (a common given name, a frequent first
-#: three letters) says too little to pair them all: such blocks are skipped, and the names
-#: still meet through their rarer keys (usually the family name). Keeps pairing near-linear.
-MAX_BLOCK = 300
+#: Tokens at least this long may be two edits apart and still pass TOKEN_SIMILARITY; blocking
+#: gives them two-letters-out keys. Three edits are never accepted (see token_similarity).
+TWO_EDITS_LENGTH = 14
 
 # Transliteration choices folded together, longest first so "shch" wins over "sh".
 _FOLDS = (
@@ -206,6 +205,8 @@ def token_similarity(a: Token, b: Token) -> float:
         return 0.0
     if any(c.isdigit() for c in a.skeleton + b.skeleton):
         return 0.0  # "Unit 12" and "Unit 13" differ in all that matters
+    if Levenshtein.distance(a.skeleton, b.skeleton, score_cutoff=2) > 2:
+        return 0.0  # beyond two edits a name is another name, however long
     return float(Levenshtein.normalized_similarity(a.skeleton, b.skeleton))
 
 
@@ -250,31 +251,58 @@ def compare(a: NameForm, b: NameForm) -> Match | None:
     return Match(sum(scores) / len(scores), len(short.tokens) < len(long_.tokens), exact, same)
 
 
+def token_keys(token: Token) -> set[str]:
+    """Keys a token shares with every token :func:`token_similarity` accepts beside it.
+
+    Its match keys, and for tokens long enough to be compared fuzzily the
+    skeleton with up to one letter left out (two, near the length at which
+    two edits pass the threshold): two skeletons within that many edits
+    always share such a key. An initial is matched by its letter.
+    """
+    if token.is_initial:
+        return {"^" + token.text[0]}
+    keys = set(token.keys)
+    skel = token.skeleton
+    if len(skel) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in skel):
+        neighbours = {skel, *(skel[:i] + skel[i + 1 :] for i in range(len(skel)))}
+        if len(skel) >= TWO_EDITS_LENGTH - 2:  # may be two edits from a token of TWO_EDITS_LENGTH
+            neighbours |= {n[:i] + n[i + 1 :] for n in list(neighbours) for i in range(len(n))}
+        keys |= {"~" + n for n in neighbours}
+    return keys
+
+
 def block_keys(form: NameForm) -> set[str]:
-    """Keys that any likely match shares with this name (for blocking)."""
+    """Keys that any likely match shares with this name (for blocking): every token's keys."""
     keys: set[str] = set()
     for token in form.tokens:
-        if token.is_initial:
-            continue
-        keys |= token.keys
-        keys.add("~" + token.skeleton[:3])  # a fuzzy partner almost always shares its first letters
+        keys |= token_keys(token)
     return keys
 
 
 def candidate_pairs(forms: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs of written forms that share a block key, each pair once, sorted."""
-    by_key: dict[str, set[str]] = defaultdict(set)
-    for written in forms:
-        for key in block_keys(analyse(written)):
-            by_key[key].add(written)
+    """Every pair of written forms :func:`compare` may accept, each once, sorted; not all pairs.
+
+    Every token of the shorter name of an accepted pair has a partner that
+    shares a key with it, so each name is looked up by the keys of its
+    rarest token only: blocks of a common given name are never walked for
+    it. Nothing is capped, so no pair is lost as the corpus grows.
+    """
+    analysed = {written: analyse(written) for written in forms}
+    index: dict[str, set[str]] = defaultdict(set)
+    for written, form in analysed.items():
+        for key in block_keys(form):
+            index[key].add(written)
     pairs: set[tuple[str, str]] = set()
-    for members in by_key.values():
-        if len(members) > MAX_BLOCK:
+    for written, form in analysed.items():
+        tokens = [t for t in form.tokens if not t.is_initial]
+        if not tokens:
             continue
-        ordered = sorted(members)
-        for i, first in enumerate(ordered):
-            for second in ordered[i + 1 :]:
-                pairs.add((first, second))
+        rarest = min(tokens, key=lambda t: (sum(len(index[k]) for k in token_keys(t)), t.text))
+        for key in token_keys(rarest):
+            for other in index[key]:
+                if other != written:
+                    first, second = sorted((written, other))
+                    pairs.add((first, second))
     return sorted(pairs)
 
 
