@@ -150,6 +150,67 @@ def to_latin(text: str) -> str:
     return anyascii(unicodedata.normalize("NFKC", text))
 
 
+#: Words that make a name a description of someone ("Kunbolatuly's mother") or stand for a
+#: name (pronouns): such forms are not spellings of the name inside them.
+_DESCRIPTIVE_WORDS = frozenset(
+    (
+        "he",
+        "she",
+        "him",
+        "her",
+        "they",
+        "them",
+        "his",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "он",
+        "она",
+        "они",
+        "его",
+        "её",
+        "ее",
+        "их",
+        "мать",
+        "отец",
+        "сын",
+        "дочь",
+        "брат",
+        "сестра",
+        "жена",
+        "муж",
+        "ол",
+        "олар",
+        "er",
+        "sie",
+        "ihn",
+        "ihm",
+        "mutter",
+        "vater",
+        "sohn",
+        "tochter",
+        "bruder",
+        "schwester",
+    )
+)
+_POSSESSIVE = re.compile(r"\w['’]s?(?:\s|$)")
+
+
+def is_descriptive(written: str) -> bool:
+    """Whether a written "name" describes someone through a name, or is a pronoun.
+
+    "Kunbolatuly's mother", "his brother" and "она" are not spellings of
+    anyone's name, so they are never linked to the names inside them.
+    """
+    words = written.casefold().split()
+    return bool(_POSSESSIVE.search(written)) or any(w.strip(".,") in _DESCRIPTIVE_WORDS for w in words)
+
+
 def spelling_key(written: str) -> str:
     """What stays of a name when transliteration choices are set aside.
 

@@ -298,7 +298,8 @@ def _link_variants(ids: Identities) -> None:
     owner: dict[str, set[str]] = defaultdict(set)
     for identity in ids.by_id.values():
         for form in identity.forms:
-            owner[form].add(identity.id)
+            if not names.is_descriptive(form):  # "Kunbolatuly's mother" is not a spelling of him
+                owner[form].add(identity.id)
     best: dict[tuple[str, str], VariantLink] = {}
     fullest = {identity.id: _fullest(identity) for identity in ids.by_id.values()}
     for form_a, form_b in names.candidate_pairs(owner):

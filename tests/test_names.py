@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.names import analyse, candidate_pairs, compare, explain, skeleton
+from checker.names import analyse, candidate_pairs, compare, explain, is_descriptive, skeleton
 
 SAME = [
     ("Baibolat Kunbolatuly", "Baibolat Kunbolat"),  # Kazakh patronymic suffix dropped
@@ -157,3 +157,18 @@ def test_blocking_reaches_every_pair_compare_accepts(seed: int) -> None:
         (a, b) for i, a in enumerate(forms) for b in forms[i + 1 :] if compare(analysed[a], analysed[b])
     }
     assert accepted and accepted <= paired, sorted(accepted - paired)[:5]
+
+
+@pytest.mark.parametrize(
+    ("written", "descriptive"),
+    [
+        ("Kunbolatuly's mother", True),
+        ("his brother", True),
+        ("она", True),
+        ("Baibolat Kunbolatuly", False),
+        ("Nurlan O'Brien", False),
+        ("Thomas Mann", False),
+    ],
+)
+def test_descriptions_and_pronouns_are_not_names(written: str, descriptive: bool) -> None:
+    assert is_descriptive(written) is descriptive

@@ -4,7 +4,8 @@ An article should spell a name one way throughout: Toqaev in one paragraph
 and Tokayev in the next confuses readers and search. A short form of the
 full name (Tokayev after Kassym-Jomart Tokayev) is not a second spelling.
 The check covers names the catalogue lists as aliases and names that are
-only likely the same (see name-variant).
+only likely the same (see name-variant) as spellings of one name; a bare
+surname that could be the father's or the son's does not join the two.
 
 Bad:
 
@@ -51,15 +52,19 @@ from collections.abc import Iterator
 from checker import names
 from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
-from checker.resolve import Occurrence
+from checker.resolve import Occurrence, UnionFind
 from checker.rule import Rule
 
 
 def check(analysis: Analysis) -> Iterator[Finding]:
     ids = analysis.identities
+    spelt_alike = UnionFind()  # certain identities, and direct links that are not short forms
+    for link in ids.links:
+        if not link.match.subset:
+            spelt_alike.union(ids.confirmed.find(link.a), ids.confirmed.find(link.b))
     used: dict[tuple[str, str], dict[str, Occurrence]] = defaultdict(dict)
     for identity, occurrences in ids.occurrences.items():
-        cluster = ids.cluster(identity)
+        cluster = spelt_alike.find(ids.confirmed.find(identity))
         for occurrence in occurrences:
             forms = used[(occurrence.ref.source_id, cluster)]
             current = forms.get(occurrence.written)

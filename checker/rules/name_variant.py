@@ -88,8 +88,9 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             if ids.by_id[other].explicit:
                 explicit_partners.setdefault(this, set()).add(other)
     for link in ids.links:
-        if explicit_partners.get(link.a, set()) & explicit_partners.get(link.b, set()):
-            continue  # both are variants of one catalogue entity: those two findings say it all
+        uncatalogued = not ids.by_id[link.a].explicit and not ids.by_id[link.b].explicit
+        if uncatalogued and explicit_partners.get(link.a, set()) & explicit_partners.get(link.b, set()):
+            continue  # two spellings of one catalogue entity's name: its findings about each say it all
         yield _finding(corpus, ids, link)
 
 
