@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from checker import units
 from checker.compare import Value, agreeing_runs, normal, value_of
 from checker.findings import Fact, Location
 from checker.intervals import Interval, describe_dates, time_key
@@ -169,6 +170,8 @@ def build_clusters(
         if value is None:
             continue
         scope = _scope(claim, prop, ids)
+        if prop.dimension == units.MONEY and claim.dimension:  # tenge and dollars are never compared
+            scope = tuple(sorted((*scope, ("currency", claim.dimension.removeprefix("money-")))))
         as_of = (claim.as_of or claim.date) if prop.time_series else None
         clock = time_key(claim.ref.claim.time) if claim.ref.claim.time else ""
         as_of_key = (as_of.lo, as_of.hi, clock) if as_of is not None else None

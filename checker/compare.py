@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from checker import units
 from checker.intervals import Interval, describe_dates, describe_quantity, is_approximate
 from checker.models import DateValue, EntityValue, Property, QuantityValue, TextValue, ValueKind
 from checker.resolve import ClaimFacts, Identities, UnionFind
@@ -67,7 +68,9 @@ def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None
     """
     value = facts.ref.claim.value
     if prop.kind is ValueKind.QUANTITY and isinstance(value, QuantityValue):
-        if facts.value is None or facts.dimension != prop.dimension:
+        if facts.value is None or facts.dimension is None or not prop.dimension:
+            return None
+        if not units.measures(facts.dimension, prop.dimension):
             return None
         return _ranged(facts.value, describe_quantity(value), prop, soft=is_approximate(value))
     if prop.kind is ValueKind.DATE and isinstance(value, DateValue):

@@ -175,9 +175,13 @@ def is_approximate(value: QuantityValue) -> bool:
 def describe_quantity(value: QuantityValue) -> str:
     """A quantity as an editor would say it: "about 30 persons", "more than 4 months"."""
     unit = value.unit
+    known = units.lookup(unit)
+    currency = known is not None and known.dimension.startswith(units.MONEY + "-")
 
     def amount(n: float) -> str:
         text = f"{n:,.0f}" if float(n).is_integer() else f"{n:,g}"
+        if currency:
+            return f"{text} {unit.upper()}"  # 1,179,600 KZT
         return f"{text} {unit if n == 1 or unit.endswith('s') else unit + 's'}"
 
     if value.vague is not None:

@@ -40,7 +40,26 @@ _UNITS = (
     Unit("kzt", "money-kzt", 1.0),
     Unit("rub", "money-rub", 1.0),
     Unit("cny", "money-cny", 1.0),
+    Unit("gbp", "money-gbp", 1.0),
+    Unit("chf", "money-chf", 1.0),
+    Unit("kgs", "money-kgs", 1.0),
+    Unit("uzs", "money-uzs", 1.0),
+    Unit("tjs", "money-tjs", 1.0),
+    Unit("try", "money-try", 1.0),
+    Unit("jpy", "money-jpy", 1.0),
 )
+
+#: A property measured in ``money`` takes an amount in any currency; amounts in two
+#: currencies are never compared (each currency is a dimension of its own).
+MONEY = "money"
+
+
+def measures(unit_dimension: str, property_dimension: str) -> bool:
+    """Whether a unit of ``unit_dimension`` can give a value of a property of ``property_dimension``."""
+    return unit_dimension == property_dimension or (
+        property_dimension == MONEY and unit_dimension.startswith(MONEY + "-")
+    )
+
 
 UNITS: dict[str, Unit] = {u.name: u for u in _UNITS}
 

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker import units
 from checker.analysis import Analysis
 from checker.compare import vocabulary_word
 from checker.findings import Finding, Severity, Subject
@@ -85,7 +86,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             )
         elif isinstance(value, QuantityValue):
             unit = corpus.unit(value.unit)
-            if unit is not None and unit.dimension != prop.dimension:
+            if unit is not None and prop.dimension and not units.measures(unit.dimension, prop.dimension):
                 yield RULE.finding(
                     f"property {prop.id!r} is measured in {prop.dimension}, but {value.unit!r} "
                     f"is a unit of {unit.dimension}",
