@@ -59,6 +59,7 @@ _FOLDS = (
     ("sh", "s"),
     ("ij", "i"),  # German: Satybaldijew
     ("ph", "f"),
+    ("th", "t"),  # Thomas is Томас
     ("ck", "k"),
     ("ou", "u"),
     ("q", "k"),

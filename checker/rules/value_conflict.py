@@ -29,7 +29,9 @@ only at the same as-of date. Estimates ("about 300", "nearly 200",
 "dozens") that miss another figure are at most a warning. Text values are
 compared only when the property lists its closed ``vocabulary`` (guilty,
 acquitted): free texts are worded, shortened and translated differently by
-every source, and that is not a contradiction.
+every source, and that is not a contradiction. Figures that can all be true
+(bounds, estimates) are still a warning when claims attribute different
+figures to one speaker on one occasion: one report misquotes them.
 
 Bad:
 
@@ -98,13 +100,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from checker import names
 from checker.analysis import Analysis
 from checker.clusters import ClusterLink, FactCluster, Member, ValueGroup, group_values
 from checker.compare import Value, all_agree, conflict_across, normal
 from checker.describe import differences, in_reading_order, place, subject_label, values_listed
 from checker.findings import Finding, Severity, Subject
 from checker.intervals import time_key
-from checker.models import Property, ValueKind
+from checker.models import Property, QuantityValue, ValueKind
 from checker.resolve import Identities
 from checker.rule import Rule
 
@@ -120,7 +123,12 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     for cluster in analysis.clusters:
         if not _comparable(cluster.prop) or len(cluster.groups) < 2:
             continue
-        if all_agree([g.value for g in cluster.groups], ids) or _parties_disagree(cluster.members, ids):
+        if _parties_disagree(cluster.members, ids):
+            continue
+        if all_agree([g.value for g in cluster.groups], ids):
+            speaker = _misquoted(cluster.members)
+            if speaker is not None:
+                yield _finding(cluster, cluster.groups, None, ids, None, misquoted=speaker)
             continue
         yield _finding(cluster, cluster.groups, _aligned_conflict(cluster.members, ids), ids, None)
     for link in analysis.links:
@@ -156,6 +164,36 @@ def _parties_disagree(members: Sequence[Member], ids: Identities) -> bool:
         heard.setdefault(member.source_id, set()).add(normal(attribution))
     both_sides = any(len(reported) > 1 for reported in heard.values())  # a source reports the dispute
     return both_sides and len(parties) > 1 and all(all_agree(values, ids) for values in parties.values())
+
+
+def _misquoted(members: Sequence[Member]) -> str | None:
+    """The speaker whose one statement is reported with two different figures, if any.
+
+    Estimates and bounds can all be true together ("at least 120 million",
+    "at least 210 million"), but one speaker on one occasion gave one
+    figure: claims attributing different figures to the same speaker (as
+    names match: Thomas Brenner, Томас Бреннер) misquote one of them.
+    """
+    said: dict[tuple[object, ...], dict[str, set[tuple[float, str]]]] = {}
+    for member in members:
+        claim = member.facts.ref.claim
+        occasion = _alignment(member)
+        value = claim.value
+        if not claim.attribution or occasion is None or not isinstance(value, QuantityValue):
+            continue
+        if value.amount is not None:
+            figure = (value.amount, value.unit.casefold().rstrip("s"))
+            said.setdefault(occasion, {}).setdefault(claim.attribution, set()).add(figure)
+    for _occasion, by_speaker in sorted(said.items(), key=repr):
+        speakers = sorted(by_speaker)
+        for i, speaker in enumerate(speakers):
+            figures = set(by_speaker[speaker])
+            for other in speakers[i + 1 :]:
+                if names.compare(names.analyse(speaker), names.analyse(other)):
+                    figures |= by_speaker[other]
+            if len(figures) > 1:
+                return speaker
+    return None
 
 
 def _values(members: Sequence[Member]) -> list[Value]:
@@ -206,6 +244,8 @@ def _finding(
     certain_by: str | None,
     ids: Identities,
     link: ClusterLink | None,
+    *,
+    misquoted: str | None = None,
 ) -> Finding:
     ordered = in_reading_order(groups)
     placement = place(ordered)
@@ -223,7 +263,10 @@ def _finding(
             first, second = second, first
         message += f" (if {first!r} and {second!r} are the same)"
         entities = (link.first.entity, link.second.entity)
-    if certain_by is not None and certain_by.startswith("event"):
+    if misquoted is not None:
+        message += f"; the figures can all be true, but {misquoted} gave one figure, reported differently"
+        action = "check what the speaker said: one report misquotes the figure"
+    elif certain_by is not None and certain_by.startswith("event"):
         message += f"; all name {certain_by}"
         action = WRONG
     elif severity is Severity.ERROR:
