@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -36,7 +37,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from checker.text.normalise import one_line
+from checker.text.normalise import line_column, one_line
 
 try:  # the C parser is ~20x faster; the pure one is a faithful fallback
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -145,6 +146,11 @@ _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
 def load_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     """Read and load one file; raises :class:`LoadFailed`, never anything else."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the run, a device never end
+            problem = LoadProblem(
+                UNREADABLE, "not a regular file", Mark(1, 1), detail=("not a regular file",)
+            )
+            raise LoadFailed([problem])
         with path.open("rb") as handle:
             raw = handle.read(limits.max_bytes + 1)
     except OSError as exc:
@@ -529,12 +535,9 @@ def stable_key_paths(data: Any, paths: list[KeyPath]) -> list[tuple[str, ...]]:
 
 
 def _char_offset_mark(text: str, offset: int) -> Mark:
-    offset = max(0, min(offset, len(text)))
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Mark(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    return Mark(*line_column(text, offset))
 
 
 def _byte_offset_mark(raw: bytes, offset: int) -> Mark:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return Mark(raw.count(b"\n", 0, offset) + 1, column)
+    prefix = raw[:offset].decode("utf-8", "replace")  # columns count characters, not bytes
+    return Mark(*line_column(prefix, len(prefix)))

@@ -171,10 +171,20 @@ def normalise(text: str) -> str:
     return Normalised.of(text).text
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """The 1-based line and column (in characters) of ``offset`` in ``text``.
+
+    Every line-end convention counts, as it does for YAML: CRLF, a lone CR
+    (old Mac files) and LF.
+    """
+    offset = max(0, min(offset, len(text)))
+    line, line_start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, line_start = line + 1, match.end()
+    return line, offset - line_start + 1
 
 
 def one_line(text: str) -> str:
