@@ -24,6 +24,7 @@ must survive edits that only move text.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import stat
@@ -200,9 +201,24 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
         )
         mark = _char_offset_mark(text, bad.start())
         raise LoadFailed([LoadProblem(BAD_TEXT, message, mark, detail=(character,))])
+    builder = _build(text, _events(text), limits)
+    if CParser is not None and any(p.code == SYNTAX for p in builder.problems):
+        # libyaml refuses some valid YAML 1.2: ask the reference parser before calling it a syntax error
+        with contextlib.suppress(Exception):  # it asserts on some inputs: then libyaml's answer stands
+            builder = _build(text, YAML(typ="safe", pure=True).parse(text), limits)
+    if builder.problems:
+        problems = builder.located_problems()
+        raise LoadFailed(sorted(problems, key=lambda p: (p.mark, p.code, p.message)))
+    if not builder.seen_document or builder.root is None:
+        raise LoadFailed([LoadProblem(EMPTY, "file is empty: it holds no YAML document", Mark(1, 1))])
+    return builder.document()
+
+
+def _build(text: str, events: Iterator[ev.Event], limits: LoaderLimits) -> _Builder:
+    """Feed a parser's events to a fresh builder; syntax errors become problems, never exceptions."""
     builder = _Builder(limits)
     try:
-        for event in _events(text):
+        for event in events:
             builder.feed(event)
     except _Stop:
         pass
@@ -216,12 +232,7 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
         builder.problems.append(LoadProblem(SYNTAX, one_line(str(exc)), mark, detail=detail))
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         builder.problems.append(LoadProblem(TOO_DEEP, "nesting is too deep", Mark(1, 1)))
-    if builder.problems:
-        problems = builder.located_problems()
-        raise LoadFailed(sorted(problems, key=lambda p: (p.mark, p.code, p.message)))
-    if not builder.seen_document or builder.root is None:
-        raise LoadFailed([LoadProblem(EMPTY, "file is empty: it holds no YAML document", Mark(1, 1))])
-    return builder.document()
+    return builder
 
 
 def _events(text: str) -> Iterator[ev.Event]:
