@@ -37,3 +37,60 @@ def test_bad_glob_range_in_pyproject(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert (code, out) == (2, "")
     assert err.startswith("pyproject.toml:4:1: error: per_path[0].paths[0]: 'claims/[z-a]*' is not a valid")
     assert "internal error" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "report", "entities"])
+@pytest.mark.parametrize(
+    ("name", "files"),
+    [("empty", []), ("texts-only", [("notes.txt", "not a claim\n")]), ("nested-empty", [("deeper/", "")])],
+)
+def test_path_without_claim_files_is_a_usage_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+    files: list[tuple[str, str]],
+) -> None:
+    root = write_project(tmp_path / "repo", [])
+    folder = tmp_path / name
+    folder.mkdir()
+    for relative, content in files:
+        if relative.endswith("/"):
+            (folder / relative).mkdir()
+        else:
+            (folder / relative).write_text(content, encoding="utf-8")
+    monkeypatch.chdir(root)
+    code, out, err = run_cli([command, str(folder)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"checker: error: {folder}: no claim files in this folder"), err
+    assert "only the project's claims/ folder may be empty" in err
+    assert not (root / "reports").exists()
+
+
+def test_missing_path_is_a_usage_error_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(tmp_path, [])
+    code, out, err = run_cli(["check", str(root / "claims"), str(root / "nope")], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"checker: error: {root / 'nope'}: no such file or directory\n"
+
+
+def test_empty_claims_folder_of_the_project_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new project: nothing recorded yet is not a mistake, with no PATH or with claims/ named."""
+    root = write_project(tmp_path, [])
+    monkeypatch.chdir(root)
+    for args in (["check"], ["check", "claims"], ["check", "claims/"], ["validate"]):
+        code, out, err = run_cli(args, capsys)
+        assert (code, err) == (0, ""), args
+        assert out.endswith("in 0 files (0 claims)\n")
+
+
+def test_catalogue_file_alone_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_project(tmp_path, [("claims/entities.yaml", "a: [\n")])
+    monkeypatch.chdir(root)
+    code, out, _ = run_cli(["validate", "claims/entities.yaml"], capsys)
+    assert code == 1 and out.startswith("claims/entities.yaml:")
