@@ -171,6 +171,7 @@ def _check(args: argparse.Namespace) -> int:
     paths: list[Path] = list(args.paths)
     project = find_project(paths)
     config = load_config(project, args.config)
+    _check_output(args)
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
@@ -192,6 +193,19 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an output path that cannot be written as asked, before anything runs."""
+    if args.command == "report":
+        out: Path = args.output_dir
+        if out.exists() and not out.is_dir():
+            raise UsageError(
+                f"-o {out}: is a file; -o must name a folder for `report`, which writes one file per"
+                " format in it (`check --format FORMAT -o FILE` writes one report to a file)"
+            )
+    elif args.output is not None and args.output.is_dir():
+        raise UsageError(f"-o {args.output}: is a folder; -o must name a file for `{args.command}`")
 
 
 def _report(args: argparse.Namespace) -> int:

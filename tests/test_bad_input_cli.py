@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_project
+from tests.conftest import REPO, write_project
 from tests.test_cli import run_cli
 
 BAD_RANGE_YAML = 'per_path:\n  - paths: ["claims/**", "claims/[z-a]*"]\n    rules: {R001: warning}\n'
@@ -94,3 +94,35 @@ def test_catalogue_file_alone_is_still_checked(
     monkeypatch.chdir(root)
     code, out, _ = run_cli(["validate", "claims/entities.yaml"], capsys)
     assert code == 1 and out.startswith("claims/entities.yaml:")
+
+
+SEED_CLAIM = REPO / "claims" / "rferl-kunbolatuly-10-days.yaml"
+
+
+def _project_with_a_claim(tmp_path: Path) -> Path:
+    return write_project(tmp_path, [("claims/a.yaml", SEED_CLAIM.read_text(encoding="utf-8"))])
+
+
+def test_report_output_that_is_a_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project_with_a_claim(tmp_path)
+    (root / "out").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    code, out, err = run_cli(["report", "--format", "json,text", "-o", "out"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("checker: error: -o out: is a file; -o must name a folder for `report`"), err
+    assert (root / "out").read_text(encoding="utf-8") == "keep me\n"
+    assert sorted(p.name for p in root.iterdir()) == ["checker.yaml", "claims", "out"]
+
+
+def test_check_output_that_is_a_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project_with_a_claim(tmp_path)
+    (root / "out").mkdir()
+    monkeypatch.chdir(root)
+    code, out, err = run_cli(["check", "--format", "json", "-o", "out"], capsys)
+    assert (code, out) == (2, "")
+    assert err == "checker: error: -o out: is a folder; -o must name a file for `check`\n"
+    assert list((root / "out").iterdir()) == []
