@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TextIO
 
 from checker import __version__, reporting, schemas
-from checker.config import ConfigError, load_config, parse_selectors
+from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
-from checker.project import UsageError, find_project
+from checker.project import Project, UsageError, discover, find_project
 from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
 from checker.resolve import resolve_identities
@@ -31,6 +31,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+SOURCES_DIR = "sources"  # the stored article texts: never an output
 REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
 
@@ -172,6 +173,7 @@ def _check(args: argparse.Namespace) -> int:
     project = find_project(paths)
     config = load_config(project, args.config)
     _check_output(args)
+    _refuse_overwriting_inputs(args, paths, project)
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
@@ -206,6 +208,37 @@ def _check_output(args: argparse.Namespace) -> None:
             )
     elif args.output is not None and args.output.is_dir():
         raise UsageError(f"-o {args.output}: is a folder; -o must name a file for `{args.command}`")
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace, paths: list[Path], project: Project) -> None:
+    """An output must not replace a checked file, the configuration or anything in claims/ or sources/."""
+    out: Path | None = args.output_dir if args.command == "report" else args.output
+    if out is None:
+        return
+    targets = [out / REPORTERS[name].filename for name in args.format] if args.command == "report" else []
+    inputs = {_real(p) for p in discover(paths, project)}
+    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
+    config = args.config if args.config is not None else config_path(project)
+    if config is not None:
+        inputs.add(_real(config))
+    folders = [project.claims_dir, project.root / SOURCES_DIR, *(p for p in paths if p.is_dir())]
+    for target in [out, *targets]:
+        real = _real(target)
+        if real in inputs:
+            what = "is" if target == out else f"would overwrite {target},"
+            raise UsageError(
+                f"-o {out}: {what} an input of this run; refusing to overwrite it, write elsewhere"
+            )
+        for folder in folders:
+            if real == _real(folder) or _real(folder) in real.parents:
+                raise UsageError(
+                    f"-o {out}: refusing to write into {project.display(folder)}/, which holds inputs;"
+                    " write elsewhere (`report` writes to reports/ by default)"
+                )
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
 
 
 def _report(args: argparse.Namespace) -> int:

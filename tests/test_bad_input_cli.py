@@ -126,3 +126,56 @@ def test_check_output_that_is_a_folder_is_a_usage_error(
     assert (code, out) == (2, "")
     assert err == "checker: error: -o out: is a folder; -o must name a file for `check`\n"
     assert list((root / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "-o", "claims/a.yaml"], "-o claims/a.yaml: is an input of this run; refusing"),
+        (["check", "claims/a.yaml", "-o", "claims/a.yaml"], "-o claims/a.yaml: is an input of this run"),
+        (["validate", "other/b.yaml", "-o", "other/b.yaml"], "-o other/b.yaml: is an input of this run"),
+        (["check", "-o", "checker.yaml"], "-o checker.yaml: is an input of this run"),
+        (["check", "-o", "claims/entities.yaml"], "-o claims/entities.yaml: is an input of this run"),
+        (["check", "-o", "claims/new.txt"], "-o claims/new.txt: refusing to write into claims/, which holds"),
+        (["check", "-o", "sources/a.txt"], "-o sources/a.txt: refusing to write into sources/"),
+        (["check", "-o", "sources/new/r.json"], "-o sources/new/r.json: refusing to write into sources/"),
+        (["check", "other", "-o", "other/r.txt"], "-o other/r.txt: refusing to write into other/"),
+        (["report", "-o", "claims"], "-o claims: refusing to write into claims/"),
+        (["report", "-o", "claims/reports"], "-o claims/reports: refusing to write into claims/"),
+        (["report", "-o", "sources"], "-o sources: refusing to write into sources/"),
+    ],
+)
+def test_output_never_overwrites_an_input(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    claim = SEED_CLAIM.read_text(encoding="utf-8")
+    root = write_project(
+        tmp_path,
+        [
+            ("claims/a.yaml", claim),
+            ("claims/entities.yaml", "entities: []\n"),
+            ("sources/a.txt", "article\n"),
+            ("other/b.yaml", claim),
+        ],
+    )
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    monkeypatch.chdir(root)
+    code, out, err = run_cli(args, capsys)
+    assert (code, out) == (2, ""), err
+    assert err.startswith(f"checker: error: {message}"), err
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before  # nothing written
+    assert not any(p.is_dir() and not any(p.iterdir()) for p in root.rglob("*"))  # no folder made
+
+
+def test_output_through_a_symlink_to_an_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project_with_a_claim(tmp_path)
+    (root / "link.yaml").symlink_to(root / "claims" / "a.yaml")
+    monkeypatch.chdir(root)
+    code, _, err = run_cli(["check", "-o", "link.yaml"], capsys)
+    assert code == 2 and "is an input of this run" in err
