@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -182,8 +184,8 @@ def _check(args: argparse.Namespace) -> int:
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
         }
-        for filename, text in rendered.items():
-            _write_atomically(args.output_dir / filename, text)
+        _write_reports(args.output_dir, rendered)
+        for filename in rendered:
             print(f"wrote {(args.output_dir / filename).as_posix()}")
     elif args.output is not None:
         _write_atomically(args.output, REPORTERS[args.format].render(report, Options()))
@@ -260,10 +262,32 @@ def _umask() -> int:
     return current
 
 
+#: Temporary files and folders of an unfinished write start with this; the next run removes them.
+TEMP_PREFIX = ".claimcheck-tmp-"
+REPORTERS_FILENAMES = tuple(reporter.filename for reporter in REPORTERS.values())
+_TEMP_SUFFIX = re.compile(r"[a-z0-9_]{8}")  # what mkstemp and mkdtemp add to the prefix
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f"{TEMP_PREFIX}{target.name}."
+
+
+def _remove_stale(target: Path, prefix: str | None = None) -> None:
+    """Remove what a killed earlier run writing ``target`` left next to it."""
+    prefix = prefix or _temporary_prefix(target)
+    for entry in target.parent.iterdir():
+        if entry.name.startswith(prefix) and _TEMP_SUFFIX.fullmatch(entry.name.removeprefix(prefix)):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
 def _write_atomically(target: Path, text: str) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a report."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    _remove_stale(target)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
@@ -272,6 +296,28 @@ def _write_atomically(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_reports(folder: Path, rendered: dict[str, str]) -> None:
+    """Write every report of one run into a temporary folder beside ``folder``, then move them in.
+
+    Nothing in ``folder`` changes until every format is written, and then only
+    by renames, so it never holds a mix of old and new reports for longer than
+    the renames take. What a killed earlier run left is removed first.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(os.path.realpath(folder))  # its real parent: the renames stay on one file system
+    _remove_stale(folder)
+    for filename in REPORTERS_FILENAMES:  # what earlier versions left: .claimcheck.json.XXXXXXXX
+        _remove_stale(folder / filename, prefix=f".{filename}.")
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(folder), dir=folder.parent))
+    try:
+        for filename, text in rendered.items():
+            (staging / filename).write_text(text, encoding="utf-8", newline="\n")  # mode from the umask
+        for filename in rendered:
+            (staging / filename).replace(folder / filename)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -179,3 +179,68 @@ def test_output_through_a_symlink_to_an_input_is_refused(
     monkeypatch.chdir(root)
     code, _, err = run_cli(["check", "-o", "link.yaml"], capsys)
     assert code == 2 and "is an input of this run" in err
+
+
+def test_report_removes_what_a_killed_run_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project_with_a_claim(tmp_path)
+    reports = root / "reports"
+    reports.mkdir()
+    stale_folder = root / ".claimcheck-tmp-reports.ab12cd_9"  # a staging folder of a killed run
+    stale_folder.mkdir()
+    (stale_folder / "claimcheck.json").write_text("{half", encoding="utf-8")
+    (root / ".claimcheck-tmp-reports.zz99yy00").write_text("", encoding="utf-8")
+    legacy = reports / ".claimcheck.json.k3j2h1g0"  # what earlier versions left inside the folder
+    legacy.write_text("{half", encoding="utf-8")
+    kept = [root / ".claimcheck-tmp-reports-old.ab12cd_9", root / ".claimcheck-tmp-reports.short"]
+    for path in kept:  # another folder's, and not a temporary name: not ours to remove
+        path.write_text("", encoding="utf-8")
+    (reports / "notes.txt").write_text("mine\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    code, out, err = run_cli(
+        ["report", "--format", "json,text", "-o", "reports", "--fail-on", "never"], capsys
+    )
+    assert (code, err) == (0, "")
+    assert out == "wrote reports/claimcheck.json\nwrote reports/claimcheck.txt\n"
+    assert sorted(p.name for p in reports.iterdir()) == ["claimcheck.json", "claimcheck.txt", "notes.txt"]
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == sorted(p.name for p in kept)
+
+
+def test_check_output_removes_what_a_killed_run_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project_with_a_claim(tmp_path)
+    (root / "out").mkdir()
+    (root / "out" / ".claimcheck-tmp-r.json.q1w2e3r4").write_text("{half", encoding="utf-8")
+    monkeypatch.chdir(root)
+    code, _, err = run_cli(["check", "--format", "json", "-o", "out/r.json", "--fail-on", "never"], capsys)
+    assert (code, err) == (0, "")
+    assert [p.name for p in (root / "out").iterdir()] == ["r.json"]
+
+
+def test_report_is_staged_beside_the_folder_and_moved_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every format is written before the folder changes; a failure leaves the old reports whole."""
+    root = _project_with_a_claim(tmp_path)
+    reports = root / "reports"
+    reports.mkdir()
+    for name in ("claimcheck.json", "claimcheck.txt"):
+        (reports / name).write_text("old\n", encoding="utf-8")
+    seen: list[list[str]] = []
+    real_replace = Path.replace
+
+    def replace(self: Path, target: str | Path) -> Path:
+        staging = sorted(p.name for p in self.parent.iterdir())
+        seen.append([self.parent.parent.name, *staging])
+        if len(seen) == 2:
+            raise OSError("disk gone")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    monkeypatch.chdir(root)
+    code, _, err = run_cli(["report", "--format", "json,text", "-o", "reports"], capsys)
+    assert code == 2 and "internal error: OSError: disk gone" in err
+    assert seen[0] == [tmp_path.name, "claimcheck.json", "claimcheck.txt"]  # both staged before any move
+    assert not any(p.name.startswith(".claimcheck-tmp-") for p in root.iterdir())  # staging removed
