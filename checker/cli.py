@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -15,11 +17,11 @@ from pathlib import Path
 from typing import TextIO
 
 from checker import __version__, reporting, schemas
-from checker.config import ConfigError, load_config, parse_selectors
+from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
-from checker.project import UsageError, find_project
+from checker.project import Project, UsageError, discover, find_project
 from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
 from checker.resolve import resolve_identities
@@ -31,6 +33,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+SOURCES_DIR = "sources"  # the stored article texts: never an output
 REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
 
@@ -171,6 +174,8 @@ def _check(args: argparse.Namespace) -> int:
     paths: list[Path] = list(args.paths)
     project = find_project(paths)
     config = load_config(project, args.config)
+    _check_output(args)
+    _refuse_overwriting_inputs(args, paths, project)
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
@@ -179,8 +184,8 @@ def _check(args: argparse.Namespace) -> int:
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
         }
-        for filename, text in rendered.items():
-            _write_atomically(args.output_dir / filename, text)
+        _write_reports(args.output_dir, rendered)
+        for filename in rendered:
             print(f"wrote {(args.output_dir / filename).as_posix()}")
     elif args.output is not None:
         _write_atomically(args.output, REPORTERS[args.format].render(report, Options()))
@@ -192,6 +197,50 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an output path that cannot be written as asked, before anything runs."""
+    if args.command == "report":
+        out: Path = args.output_dir
+        if out.exists() and not out.is_dir():
+            raise UsageError(
+                f"-o {out}: is a file; -o must name a folder for `report`, which writes one file per"
+                " format in it (`check --format FORMAT -o FILE` writes one report to a file)"
+            )
+    elif args.output is not None and args.output.is_dir():
+        raise UsageError(f"-o {args.output}: is a folder; -o must name a file for `{args.command}`")
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace, paths: list[Path], project: Project) -> None:
+    """An output must not replace a checked file, the configuration or anything in claims/ or sources/."""
+    out: Path | None = args.output_dir if args.command == "report" else args.output
+    if out is None:
+        return
+    targets = [out / REPORTERS[name].filename for name in args.format] if args.command == "report" else []
+    inputs = {_real(p) for p in discover(paths, project)}
+    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
+    config = args.config if args.config is not None else config_path(project)
+    if config is not None:
+        inputs.add(_real(config))
+    folders = [project.claims_dir, project.root / SOURCES_DIR, *(p for p in paths if p.is_dir())]
+    for target in [out, *targets]:
+        real = _real(target)
+        if real in inputs:
+            what = "is" if target == out else f"would overwrite {target},"
+            raise UsageError(
+                f"-o {out}: {what} an input of this run; refusing to overwrite it, write elsewhere"
+            )
+        for folder in folders:
+            if real == _real(folder) or _real(folder) in real.parents:
+                raise UsageError(
+                    f"-o {out}: refusing to write into {project.display(folder)}/, which holds inputs;"
+                    " write elsewhere (`report` writes to reports/ by default)"
+                )
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -213,10 +262,32 @@ def _umask() -> int:
     return current
 
 
+#: Temporary files and folders of an unfinished write start with this; the next run removes them.
+TEMP_PREFIX = ".claimcheck-tmp-"
+REPORTERS_FILENAMES = tuple(reporter.filename for reporter in REPORTERS.values())
+_TEMP_SUFFIX = re.compile(r"[a-z0-9_]{8}")  # what mkstemp and mkdtemp add to the prefix
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f"{TEMP_PREFIX}{target.name}."
+
+
+def _remove_stale(target: Path, prefix: str | None = None) -> None:
+    """Remove what a killed earlier run writing ``target`` left next to it."""
+    prefix = prefix or _temporary_prefix(target)
+    for entry in target.parent.iterdir():
+        if entry.name.startswith(prefix) and _TEMP_SUFFIX.fullmatch(entry.name.removeprefix(prefix)):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
 def _write_atomically(target: Path, text: str) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a report."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    _remove_stale(target)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
@@ -225,6 +296,28 @@ def _write_atomically(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_reports(folder: Path, rendered: dict[str, str]) -> None:
+    """Write every report of one run into a temporary folder beside ``folder``, then move them in.
+
+    Nothing in ``folder`` changes until every format is written, and then only
+    by renames, so it never holds a mix of old and new reports for longer than
+    the renames take. What a killed earlier run left is removed first.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(os.path.realpath(folder))  # its real parent: the renames stay on one file system
+    _remove_stale(folder)
+    for filename in REPORTERS_FILENAMES:  # what earlier versions left: .claimcheck.json.XXXXXXXX
+        _remove_stale(folder / filename, prefix=f".{filename}.")
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(folder), dir=folder.parent))
+    try:
+        for filename, text in rendered.items():
+            (staging / filename).write_text(text, encoding="utf-8", newline="\n")  # mode from the umask
+        for filename in rendered:
+            (staging / filename).replace(folder / filename)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -352,6 +352,7 @@ def _toml_locator(text: str, shown: str) -> Locate:
 
 def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
     problems = list(_rule_problems(data, locate))  # on the raw data: reported with any schema error
+    problems.extend(_glob_problems(data, locate))
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as exc:
@@ -366,7 +367,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
     overrides = []
     for entry in model.per_path:
         globs = tuple(_normalise_glob(g) for g in entry.paths)
-        pattern = re.compile("|".join(f"(?:{glob_to_regex(g)})" for g in globs))
+        pattern = re.compile("|".join(f"(?:{glob_to_regex(g)})" for g in globs))  # each checked above
         overrides.append(PathOverride(globs, codes(entry.rules), pattern))
     waivers = tuple(
         Waiver(
@@ -446,6 +447,21 @@ def _rule_problems(data: dict[str, Any], locate: Locate) -> Iterator[ConfigProbl
                 f"{_rule(name).code} findings are about waivers and cannot be waived; turn it off in rules"
             )
             yield ConfigProblem(locate(where, False), message)
+
+
+def _glob_problems(data: dict[str, Any], locate: Locate) -> Iterator[ConfigProblem]:
+    """Path patterns that cannot be compiled (``[z-a]``), each at its place in the file."""
+    entries = data.get("per_path")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        globs = entry.get("paths") if isinstance(entry, dict) else None
+        for number, glob in enumerate(globs if isinstance(globs, list) else []):
+            if not isinstance(glob, str) or not glob.strip():
+                continue  # the schema reports these
+            reason = glob_error(glob)
+            if reason is not None:
+                where = locate(("per_path", index, "paths", number), False)
+                message = f"per_path[{index}].paths[{number}]: {glob!r} is not a valid path pattern: {reason}"
+                yield ConfigProblem(where, message)
 
 
 # -- schema errors, located and worded for editors ----------------------------------------
@@ -532,6 +548,15 @@ def _normalise_glob(glob: str) -> str:
     while glob.startswith("./"):
         glob = glob[2:]
     return glob + "**" if glob.endswith("/") else glob
+
+
+def glob_error(glob: str) -> str | None:
+    """Why ``glob`` cannot be used as a path pattern (a bad ``[z-a]`` range), or None when it can."""
+    try:
+        re.compile(glob_to_regex(_normalise_glob(glob)))
+    except re.error as exc:
+        return str(exc.msg)  # without "at position N": that is a position in the regex, not the glob
+    return None
 
 
 def glob_to_regex(glob: str) -> str:

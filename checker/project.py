@@ -67,21 +67,37 @@ def discover(paths: list[Path], project: Project) -> list[Path]:
     """Every claim file named by ``paths`` (files, or directories searched recursively), sorted.
 
     Catalogue files (entities.yaml, properties.yaml) are loaded separately and
-    are not claim files. A path that does not exist is a usage error.
+    are not claim files. A path that does not exist, or a folder that holds no
+    claim file, is a usage error: a run that checks nothing must not pass
+    silently. The project's own claims/ folder is the exception (with no
+    PATH, or named): a new project's claims/ may still be empty.
     """
     found: set[Path] = set()
     for given in paths or [project.claims_dir]:
         path = Path(os.path.abspath(given))
         if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in filenames:
-                    candidate = Path(dirpath) / name
-                    if candidate.suffix in YAML_SUFFIXES and not project.is_catalogue(candidate):
-                        found.add(candidate)
+            here = _claim_files(path, project)
+            if not here and path != project.claims_dir:
+                raise UsageError(
+                    f"{given}: no claim files in this folder ({' or '.join(YAML_SUFFIXES)} files other than"
+                    f" {ENTITIES_NAME} and {PROPERTIES_NAME}); name claim files or folders holding them"
+                    " (only the project's claims/ folder may be empty)"
+                )
+            found.update(here)
         elif path.exists():
             if not project.is_catalogue(path):
                 found.add(path)
         else:
             raise UsageError(f"{given}: no such file or directory")
     return sorted(found, key=project.display)
+
+
+def _claim_files(folder: Path, project: Project) -> set[Path]:
+    found: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            candidate = Path(dirpath) / name
+            if candidate.suffix in YAML_SUFFIXES and not project.is_catalogue(candidate):
+                found.add(candidate)
+    return found
