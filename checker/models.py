@@ -30,7 +30,7 @@ from pydantic import (
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-OFFSET_PATTERN = r"^[+-]?[0-9]+ (day|days|week|weeks|month|months|year|years)$"
+OFFSET_PATTERN = r"^[+-]?[0-9]{1,5} (day|days|week|weeks|month|months|year|years)$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$"
@@ -96,7 +96,7 @@ class RelativeDate(StrictModel):
         "or 'published' for the source's publication date."
     )
     offset: Annotated[str, StringConstraints(pattern=OFFSET_PATTERN)] = Field(
-        description="Signed offset such as '-1 day', '-2 days', '+3 weeks'."
+        description="Signed offset of up to five digits, such as '-1 day', '-2 days', '+3 weeks'."
     )
 
     def offset_parts(self) -> tuple[int, str]:

@@ -14,6 +14,16 @@ import pytest
 
 from checker.cli import main
 from checker.findings import Finding
+from checker.intervals import (
+    FIRST_DAY,
+    LAST_DAY,
+    Interval,
+    describe_dates,
+    partial_date_interval,
+    shift_dates,
+)
+from checker.models import RelativeDate, Weekday, WeekdayDate
+from checker.resolve import on_weekday
 from tests.conftest import check_project, write_project
 
 SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -127,3 +137,145 @@ def test_year_zero_in_the_catalogue(tmp_path: Path, field: str) -> None:
     found = findings_of(root, "S002")
     assert len(found) == 1 and "year 0" in found[0].message, found
     assert found[0].location.path == "claims/entities.yaml"
+
+
+# -- 2. offsets that leave the calendar ----------------------------------------------------
+
+
+def assert_check_reports_without_crash(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("validate", "check"):
+        code, out, err = run_cli([command, str(root / "claims")], capsys)
+        assert code in (0, 1) and "internal error" not in err and "Traceback" not in err, (out, err)
+    assert code == 1, out
+
+
+@pytest.mark.parametrize("offset", ["+99999999999 days", "-123456 years", "+000001 day"])
+def test_an_absurd_offset_is_a_located_schema_finding(
+    tmp_path: Path, offset: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = source() + claim("c", f"    date: {{relative_to: published, offset: {offset}}}\n")
+    root = project_with(tmp_path / "repo", claims)
+    found = findings_of(root, "S001")
+    assert len(found) == 1, found
+    assert (found[0].location.line, found[0].location.column) == (8, 44)
+    assert "five digits" in found[0].message
+    assert_validate_and_check_agree(root, capsys)
+
+
+OUTSIDE = [
+    pytest.param(
+        source(),
+        "    date: {relative_to: published, offset: +8000 years}\n",
+        (8, 44),
+        "date: '+8000 years' from 2021-02-10",
+        id="plus-8000-years",
+    ),
+    pytest.param(
+        source(),
+        "    date: {relative_to: published, offset: -99999 months}\n",
+        (8, 44),
+        "date: '-99999 months' from 2021-02-10",
+        id="minus-99999-months",
+    ),
+    pytest.param(
+        source("9000-01-01"),
+        "    date: {relative_to: published, offset: +99999 weeks}\n",
+        (8, 44),
+        "date: '+99999 weeks' from 9000-01-01",
+        id="plus-99999-weeks",
+    ),
+    pytest.param(
+        source("9999-12-31"),
+        "    as_of: {relative_to: published, offset: +1 day}\n",
+        (8, 45),
+        "as_of: '+1 day' from 9999-12-31",
+        id="day-after-the-last",
+    ),
+    pytest.param(
+        source("0001-01-01"),
+        "    date: {relative_to: published, offset: -1 day}\n",
+        (8, 44),
+        "date: '-1 day' from 0001-01-01",
+        id="day-before-the-first",
+    ),
+    pytest.param(
+        source("9999-12"),
+        "    date: {relative_to: published, offset: +1 month}\n",
+        (8, 44),
+        "date: '+1 month' from 9999-12",
+        id="month-after-the-last",
+    ),
+    pytest.param(
+        source("0001-01-01"),  # a Monday
+        "    date: {weekday: sunday}\n",
+        (8, 21),
+        "date: the sunday on or before 0001-01-01",
+        id="weekday-before-the-first",
+    ),
+    pytest.param(
+        source("9999-12-31"),  # a Friday
+        "    date: {weekday: monday, direction: after}\n",
+        (8, 21),
+        "date: the monday on or after 9999-12-31",
+        id="weekday-after-the-last",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "date", "where", "message"), OUTSIDE)
+def test_a_date_outside_the_calendar_is_a_bad_date_reference(
+    tmp_path: Path,
+    head: str,
+    date: str,
+    where: tuple[int, int],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = project_with(tmp_path / "repo", head + claim("c", date))
+    found = findings_of(root, "R007")
+    assert [f.message for f in found] == [f"{message} leads outside the calendar (0001-01-01 to 9999-12-31)"]
+    assert (found[0].location.line, found[0].location.column) == where
+    assert_check_reports_without_crash(root, capsys)
+
+
+def test_a_chain_leaving_the_calendar_is_reported_once_where_it_leaves(tmp_path: Path) -> None:
+    claims = (
+        source()
+        + claim("a", "    date: {relative_to: published, offset: +8000 years}\n")
+        + claim("b", "    date: {relative_to: a, offset: -1 day}\n")
+        + claim("c", "    date: {weekday: friday, relative_to: b}\n")
+    )
+    found = findings_of(project_with(tmp_path / "repo", claims), "R007")
+    assert [(f.location.line, f.message.split(":")[0]) for f in found] == [(8, "date")]
+
+
+def test_a_date_value_outside_the_calendar(tmp_path: Path) -> None:
+    claims = source() + claim(
+        "c", "", value="{date: {relative_to: published, offset: +99999 years}}"
+    ).replace("picketed", "born")
+    found = findings_of(project_with(tmp_path / "repo", claims), "R007")
+    assert [(f.location.line, f.location.column) for f in found] == [(7, 52)]
+    assert found[0].message.startswith("value.date: '+99999 years' from 2021-02-10 leads outside")
+
+
+def test_a_relative_date_value_to_an_unknown_claim_is_reported(tmp_path: Path) -> None:
+    claims = source() + claim("c", "", value="{date: {relative_to: sentense, offset: -1 day}}").replace(
+        "picketed", "born"
+    )
+    found = findings_of(project_with(tmp_path / "repo", claims), "R007")
+    assert [f.message for f in found] == ["value.date is relative to unknown claim 'sentense'"]
+
+
+def test_date_arithmetic_never_raises() -> None:
+    first, last = Interval(FIRST_DAY, FIRST_DAY), Interval(LAST_DAY, LAST_DAY)
+    assert shift_dates(first, RelativeDate(relative_to="published", offset="-1 day")) is None
+    assert shift_dates(last, RelativeDate(relative_to="published", offset="+1 week")) is None
+    assert shift_dates(last, RelativeDate(relative_to="published", offset="+1 year")) is None
+    assert shift_dates(first, RelativeDate(relative_to="published", offset="-1 month")) is None
+    assert shift_dates(Interval(0, 0), RelativeDate(relative_to="published", offset="+1 month")) is None
+    assert partial_date_interval("0000") is None
+    assert partial_date_interval("2021-02-30") is None
+    assert on_weekday(first, WeekdayDate(weekday=Weekday.SUNDAY)) is None
+    assert describe_dates(Interval(-5, 3)) == "a date outside the calendar"
+    assert describe_dates(Interval(LAST_DAY - 30, LAST_DAY)) == "9999-12"
+    assert describe_dates(Interval(LAST_DAY - 364, LAST_DAY)) == "9999"
