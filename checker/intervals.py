@@ -54,9 +54,21 @@ class Interval:
         hi = self.hi + absolute + abs(self.hi) * relative if math.isfinite(self.hi) else self.hi
         return Interval(lo, hi, self.lo_open, self.hi_open)
 
-    def scale(self, factor: float) -> Interval:
-        """Every number times a positive ``factor`` (a unit's size in its base unit)."""
-        return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
+    def scale(self, factor: float) -> Interval | None:
+        """Every number times a positive ``factor`` (a unit's size in its base unit).
+
+        None when a finite end overflows to infinity (or the factor is not a
+        positive number): an infinite end would overlap, and so "agree" with,
+        everything.
+        """
+        if not (math.isfinite(factor) and factor > 0):
+            return None
+        lo, hi = self.lo * factor, self.hi * factor
+        if (math.isfinite(self.lo) and not math.isfinite(lo)) or (
+            math.isfinite(self.hi) and not math.isfinite(hi)
+        ):
+            return None
+        return Interval(lo, hi, self.lo_open, self.hi_open)
 
     def shift(self, amount: float) -> Interval:
         return Interval(self.lo + amount, self.hi + amount, self.lo_open, self.hi_open)
@@ -126,7 +138,8 @@ def quantity_interval(value: QuantityValue, unit: units.Unit | None = None) -> I
     An exact duration carries the precision it is written with ("1 day" is
     half a day either side, so 30 hours fit it); counts, money and other
     measures are exact. "about" and "nearly" are read by :func:`about` and
-    :data:`NEARLY`; "over N" and "fewer than N" exclude N.
+    :data:`NEARLY`; "over N" and "fewer than N" exclude N. None, too, when
+    the number in base units would overflow (see :meth:`Interval.scale`).
     """
     unit = unit or units.lookup(value.unit)
     if unit is None:
@@ -134,7 +147,7 @@ def quantity_interval(value: QuantityValue, unit: units.Unit | None = None) -> I
     f = unit.factor
     if value.vague is not None:
         bottom, top = VAGUE_RANGES[value.vague]
-        return Interval(bottom * f, top * f)
+        return Interval(bottom, top).scale(f)
     if value.amount is None:
         low: float | None = value.min
         high: float | None = value.max

@@ -33,6 +33,10 @@ PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)
 OFFSET_PATTERN = r"^[+-]?[0-9]{1,5} (day|days|week|weeks|month|months|year|years)$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+#: The largest number a quantity may state (either sign): a quadrillion. Far past any count,
+#: sum or duration a source states, and far from the float limit, where arithmetic on
+#: intervals would overflow to infinity and then "agree" with everything.
+MAX_AMOUNT = 1e15
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$"
 
 Identifier = Annotated[
@@ -255,9 +259,23 @@ class QuantityValue(StrictModel):
         }
     )
 
-    amount: float | None = Field(default=None, allow_inf_nan=False, description="The stated number.")
-    min: float | None = Field(default=None, allow_inf_nan=False, description="Lower bound of a range.")
-    max: float | None = Field(default=None, allow_inf_nan=False, description="Upper bound of a range.")
+    amount: float | None = Field(
+        default=None, ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False, description="The stated number."
+    )
+    min: float | None = Field(
+        default=None,
+        ge=-MAX_AMOUNT,
+        le=MAX_AMOUNT,
+        allow_inf_nan=False,
+        description="Lower bound of a range.",
+    )
+    max: float | None = Field(
+        default=None,
+        ge=-MAX_AMOUNT,
+        le=MAX_AMOUNT,
+        allow_inf_nan=False,
+        description="Upper bound of a range.",
+    )
     unit: Annotated[str, StringConstraints(min_length=1, max_length=50)] = Field(
         description="Unit of the number, from the unit catalogue (day, week, month, year, person, ...)."
     )

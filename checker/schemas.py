@@ -188,6 +188,10 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
     elif error.validator == "pattern":
         description = error.schema.get("description") or f"it must match {error.validator_value}"
         message = f"{where}: {instance!r} is not valid. {description}"
+    elif error.validator in {"minimum", "maximum"} and isinstance(instance, int | float):
+        bound = error.validator_value
+        side = "at least" if error.validator == "minimum" else "at most"
+        message = f"{where}: {instance:g} is out of range; it must be {side} {bound:g}"
     elif error.validator == "minLength":
         message = f"{where} must not be empty"
     elif error.validator == "maxLength":

@@ -8,10 +8,12 @@ cannot take.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
+from checker import units
 from checker.cli import main
 from checker.findings import Finding
 from checker.intervals import (
@@ -20,9 +22,10 @@ from checker.intervals import (
     Interval,
     describe_dates,
     partial_date_interval,
+    quantity_interval,
     shift_dates,
 )
-from checker.models import RelativeDate, Weekday, WeekdayDate
+from checker.models import QuantityValue, RelativeDate, Vague, Weekday, WeekdayDate
 from checker.resolve import on_weekday
 from tests.conftest import check_project, write_project
 
@@ -279,3 +282,68 @@ def test_date_arithmetic_never_raises() -> None:
     assert describe_dates(Interval(-5, 3)) == "a date outside the calendar"
     assert describe_dates(Interval(LAST_DAY - 30, LAST_DAY)) == "9999-12"
     assert describe_dates(Interval(LAST_DAY - 364, LAST_DAY)) == "9999"
+
+
+# -- 3. amounts near the float limit -------------------------------------------------------
+
+HUGE = [
+    pytest.param("{amount: 1.0e+308, unit: day}", (7, 21), "at most", id="amount"),
+    pytest.param("{amount: -1.7e+308, unit: person}", (7, 21), "at least", id="negative-amount"),
+    pytest.param("{min: 1, max: 1.0e+308, unit: day}", (7, 26), "at most", id="max"),
+    pytest.param("{min: -1.0e+16, unit: day}", (7, 18), "at least", id="min"),
+    pytest.param("{amount: 1.0e+308, unit: day, approx: about}", (7, 21), "at most", id="about"),
+]
+
+
+@pytest.mark.parametrize(("value", "where", "side"), HUGE)
+def test_an_amount_past_a_quadrillion_is_a_located_schema_finding(
+    tmp_path: Path, value: str, where: tuple[int, int], side: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = source() + claim("c", "", value=value).replace("picketed", "jail-sentence")
+    root = project_with(tmp_path / "repo", claims)
+    found = findings_of(root, "S001")
+    assert len(found) == 1, found
+    assert (found[0].location.line, found[0].location.column) == where
+    assert f"out of range; it must be {side} " in found[0].message
+    assert_validate_and_check_agree(root, capsys)
+
+
+def test_a_quadrillion_is_still_accepted(tmp_path: Path) -> None:
+    claims = (
+        source()
+        + claim("a", "", value="{amount: 1.0e+15, unit: day}")
+        + claim("b", "", value="{amount: 5, unit: day}")
+    ).replace("picketed", "jail-sentence")
+    result = check_project(project_with(tmp_path / "repo", claims))
+    assert [f for f in result.findings if f.code.startswith("S")] == []
+    assert any(f.code == "V001" for f in result.findings)  # far apart, and still compared
+
+
+def test_scaling_that_overflows_is_no_interval() -> None:
+    assert Interval(1e15, 1e15).scale(1e300) is None
+    assert Interval(-1e15, 0).scale(1e300) is None
+    assert Interval(1, math.inf).scale(2) == Interval(2, math.inf)
+    assert Interval(1, 2).scale(math.inf) is None and Interval(1, 2).scale(0) is None
+    huge_unit = units.Unit("eon", "duration", 1e300)
+    assert quantity_interval(QuantityValue(amount=1e15, unit="eon"), huge_unit) is None
+    assert quantity_interval(QuantityValue(vague=Vague.MILLIONS, unit="eon"), huge_unit) is None
+    assert quantity_interval(QuantityValue(amount=1e15, unit="day")) == Interval(
+        1e15 - 0.5, 1e15 + 0.5, hi_open=True
+    )
+
+
+def test_a_huge_unit_factor_does_not_make_values_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    properties = PROPERTIES + "units:\n  - {name: eon, dimension: duration, factor: 1.0e+300}\n"
+    claims = (
+        source()
+        + claim("a", "", value="{amount: 1.0e+15, unit: eon}")
+        + claim("b", "", value="{amount: 9.0e+14, unit: eon}")
+    ).replace("picketed", "jail-sentence")
+    root = project_with(tmp_path / "repo", claims)
+    (root / "claims" / "properties.yaml").write_text(properties, encoding="utf-8")
+    result = check_project(root)
+    assert [f.code for f in result.findings if f.code in {"V001", "S001", "S002"}] == []
+    code, out, err = run_cli(["check", str(root / "claims")], capsys)
+    assert code in (0, 1) and "internal error" not in err and "Traceback" not in err, (out, err)
