@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,6 +30,7 @@ from checker.models import (
     DateValue,
     EntityType,
     EntityValue,
+    Judgement,
     QuantityValue,
     RelativeDate,
     WeekdayDate,
@@ -246,10 +247,14 @@ def resolve_identities(corpus: Corpus) -> Identities:
     for identity in ids.by_id:
         ids.likely.find(identity)
     if corpus.entities_file is not None:
-        for judgement in corpus.entities_file.model.judgements:
+        judgements = corpus.entities_file.model.judgements
+        contradicted = contradicted_pairs(judgements)
+        for judgement in judgements:
             a, b = judgement.entities
             if a not in ids.by_id or b not in ids.by_id:
                 continue  # unknown-entity reports it
+            if frozenset((a, b)) in contradicted:
+                continue  # contradictory-judgements reports it; the pair stays unjudged
             if judgement.relation == "same-as":
                 ids.confirmed.union(a, b)
                 ids.likely.union(a, b)
@@ -257,6 +262,14 @@ def resolve_identities(corpus: Corpus) -> Identities:
                 ids.distinct.add(frozenset((a, b)))
     _link_variants(ids)
     return ids
+
+
+def contradicted_pairs(judgements: Iterable[Judgement]) -> set[frozenset[str]]:
+    """The pairs judged both same-as and distinct-from: the checker follows neither."""
+    relations: dict[frozenset[str], set[str]] = defaultdict(set)
+    for judgement in judgements:
+        relations[frozenset(judgement.entities)].add(judgement.relation)
+    return {pair for pair, found in relations.items() if len(found) > 1}
 
 
 def _short_forms(

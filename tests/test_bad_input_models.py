@@ -347,3 +347,79 @@ def test_a_huge_unit_factor_does_not_make_values_agree(
     assert [f.code for f in result.findings if f.code in {"V001", "S001", "S002"}] == []
     code, out, err = run_cli(["check", str(root / "claims")], capsys)
     assert code in (0, 1) and "internal error" not in err and "Traceback" not in err, (out, err)
+
+
+# -- 4. contradictory judgements -----------------------------------------------------------
+
+SAME = "  - {relation: same-as, entities: [kunbolatuly, kunbolat], reason: a misspelling}\n"
+DISTINCT = "  - {relation: distinct-from, entities: [kunbolat, kunbolatuly], reason: cousins}\n"
+TWO = (
+    "source: {id: two, title: Two, outlet: Other Daily, published: '2021-06-24', language: en,\n"
+    f"         text: sources/two.txt, sha256: {SHA}}}\n"
+    "claims:\n"
+    "  - {id: s, subject: Baibolat Kunbolat, property: jail-sentence,\n"
+    "     value: {amount: 15, unit: day}, quote: q}\n"
+)
+
+
+def judged_project(root: Path, *judgements: str) -> Path:
+    one = source() + claim("s", "", value="{amount: 10, unit: day}").replace("picketed", "jail-sentence")
+    entities = ENTITIES + ("judgements:\n" + "".join(judgements) if judgements else "")
+    root = project_with(root, one, entities)
+    (root / "claims" / "two.yaml").write_text(TWO, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("judgements", "where", "message"),
+    [
+        pytest.param(
+            (SAME, DISTINCT),
+            (7, 16),
+            "judgement distinct-from kunbolat, kunbolatuly contradicts the same-as judgement at line 6",
+            id="same-then-distinct",
+        ),
+        pytest.param(
+            (DISTINCT, SAME),
+            (7, 16),
+            "judgement same-as kunbolat, kunbolatuly contradicts the distinct-from judgement at line 6",
+            id="distinct-then-same",
+        ),
+    ],
+)
+def test_contradictory_judgements_are_reported_at_the_second(
+    tmp_path: Path, judgements: tuple[str, ...], where: tuple[int, int], message: str
+) -> None:
+    found = findings_of(judged_project(tmp_path / "repo", *judgements), "R012")
+    assert [f.message for f in found] == [message + "; neither is followed"]
+    assert (found[0].location.line, found[0].location.column) == where
+    assert [(r.line, r.column) for r in found[0].related] == [(6, 16)]
+
+
+def test_each_judgement_against_the_first_is_reported_once(tmp_path: Path) -> None:
+    found = findings_of(judged_project(tmp_path / "repo", SAME, DISTINCT, SAME, DISTINCT), "R012")
+    assert [f.location.line for f in found] == [7, 9]
+    assert len({f.fingerprint for f in found}) == 2
+
+
+def test_agreeing_judgements_are_not_contradictory(tmp_path: Path) -> None:
+    assert findings_of(judged_project(tmp_path / "repo", SAME, SAME), "R012") == []
+
+
+@pytest.mark.parametrize(
+    ("judgements", "variant", "conflict"),
+    [
+        pytest.param((), "warning", "warning", id="unjudged"),
+        pytest.param((SAME,), None, "error", id="same-as"),
+        pytest.param((DISTINCT,), None, None, id="distinct-from"),
+        pytest.param((SAME, DISTINCT), "warning", "warning", id="contradictory-is-unjudged"),
+        pytest.param((DISTINCT, SAME), "warning", "warning", id="contradictory-either-order"),
+    ],
+)
+def test_a_contradicted_pair_stays_unjudged(
+    tmp_path: Path, judgements: tuple[str, ...], variant: str | None, conflict: str | None
+) -> None:
+    findings = check_project(judged_project(tmp_path / "repo", *judgements)).findings
+    severities = {f.code: str(f.severity) for f in findings if f.code in {"N001", "V001"}}
+    assert severities.get("N001") == variant
+    assert severities.get("V001") == conflict
