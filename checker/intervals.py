@@ -54,9 +54,21 @@ class Interval:
         hi = self.hi + absolute + abs(self.hi) * relative if math.isfinite(self.hi) else self.hi
         return Interval(lo, hi, self.lo_open, self.hi_open)
 
-    def scale(self, factor: float) -> Interval:
-        """Every number times a positive ``factor`` (a unit's size in its base unit)."""
-        return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
+    def scale(self, factor: float) -> Interval | None:
+        """Every number times a positive ``factor`` (a unit's size in its base unit).
+
+        None when a finite end overflows to infinity (or the factor is not a
+        positive number): an infinite end would overlap, and so "agree" with,
+        everything.
+        """
+        if not (math.isfinite(factor) and factor > 0):
+            return None
+        lo, hi = self.lo * factor, self.hi * factor
+        if (math.isfinite(self.lo) and not math.isfinite(lo)) or (
+            math.isfinite(self.hi) and not math.isfinite(hi)
+        ):
+            return None
+        return Interval(lo, hi, self.lo_open, self.hi_open)
 
     def shift(self, amount: float) -> Interval:
         return Interval(self.lo + amount, self.hi + amount, self.lo_open, self.hi_open)
@@ -126,7 +138,8 @@ def quantity_interval(value: QuantityValue, unit: units.Unit | None = None) -> I
     An exact duration carries the precision it is written with ("1 day" is
     half a day either side, so 30 hours fit it); counts, money and other
     measures are exact. "about" and "nearly" are read by :func:`about` and
-    :data:`NEARLY`; "over N" and "fewer than N" exclude N.
+    :data:`NEARLY`; "over N" and "fewer than N" exclude N. None, too, when
+    the number in base units would overflow (see :meth:`Interval.scale`).
     """
     unit = unit or units.lookup(value.unit)
     if unit is None:
@@ -134,7 +147,7 @@ def quantity_interval(value: QuantityValue, unit: units.Unit | None = None) -> I
     f = unit.factor
     if value.vague is not None:
         bottom, top = VAGUE_RANGES[value.vague]
-        return Interval(bottom * f, top * f)
+        return Interval(bottom, top).scale(f)
     if value.amount is None:
         low: float | None = value.min
         high: float | None = value.max
@@ -209,48 +222,78 @@ def describe_quantity(value: QuantityValue) -> str:
 # -- dates ---------------------------------------------------------------------------------
 
 
-def partial_date_interval(text: str) -> Interval:
-    """The days (as ordinals) a (partial) ISO date covers: "2021-02" is February 2021."""
-    parts = [int(p) for p in text.split("-")]
-    year = parts[0]
-    if len(parts) == 1:
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    elif len(parts) == 2:
-        first = dt.date(year, parts[1], 1)
-        last = dt.date(year, parts[1], calendar.monthrange(year, parts[1])[1])
-    else:
-        first = last = dt.date(year, parts[1], parts[2])
+#: The days the calendar can count, as ordinals: 0001-01-01 to 9999-12-31.
+FIRST_DAY = dt.date.min.toordinal()
+LAST_DAY = dt.date.max.toordinal()
+
+
+def on_calendar(interval: Interval) -> Interval | None:
+    """``interval`` when every day of it is on the calendar (years 1 to 9999); None otherwise."""
+    if FIRST_DAY <= interval.lo <= interval.hi <= LAST_DAY:
+        return interval
+    return None
+
+
+def partial_date_interval(text: str) -> Interval | None:
+    """The days (as ordinals) a (partial) ISO date covers: "2021-02" is February 2021.
+
+    None for a date the calendar does not have (year 0, 2021-02-30): the
+    models reject those, and nothing here raises if one slips through.
+    """
+    try:
+        parts = [int(p) for p in text.split("-")]
+        year = parts[0]
+        if len(parts) == 1:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        elif len(parts) == 2:
+            first = dt.date(year, parts[1], 1)
+            last = dt.date(year, parts[1], calendar.monthrange(year, parts[1])[1])
+        else:
+            first = last = dt.date(year, parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
     return Interval(first.toordinal(), last.toordinal())
 
 
-def shift_dates(interval: Interval, offset: RelativeDate) -> Interval:
-    """Move a date interval by a relative date's offset ("-1 day", "+2 weeks", "-3 months")."""
+def shift_dates(interval: Interval, offset: RelativeDate) -> Interval | None:
+    """Move a date interval by a relative date's offset ("-1 day", "+2 weeks", "-3 months").
+
+    None when the result leaves the calendar (before 0001-01-01 or after 9999-12-31).
+    """
+    if on_calendar(interval) is None:
+        return None
     amount, unit = offset.offset_parts()
     if unit in ("day", "week"):
-        return interval.shift(amount * (7 if unit == "week" else 1))
+        return on_calendar(interval.shift(amount * (7 if unit == "week" else 1)))
     months = amount * (12 if unit == "year" else 1)
     lo = _add_months(dt.date.fromordinal(int(interval.lo)), months)
     hi = _add_months(dt.date.fromordinal(int(interval.hi)), months)
+    if lo is None or hi is None:
+        return None
     return Interval(lo.toordinal(), hi.toordinal())
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def _add_months(day: dt.date, months: int) -> dt.date | None:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     month += 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def describe_dates(interval: Interval) -> str:
     """A date interval as text: 2021-02-10, or 2021-02-01..2021-02-28."""
+    if on_calendar(interval) is None:  # never made so; said plainly rather than raise
+        return "a date outside the calendar"
     first, last = dt.date.fromordinal(int(interval.lo)), dt.date.fromordinal(int(interval.hi))
     if first == last:
         return first.isoformat()
-    next_day = last + dt.timedelta(days=1)
-    if first.day == 1 and next_day.day == 1:  # whole months
-        if first.month == 1 and next_day.month == 1 and next_day.year == first.year + 1:
+    month_ends = last.day == calendar.monthrange(last.year, last.month)[1]  # no next day past 9999-12-31
+    if first.day == 1 and month_ends:  # whole months
+        if first.month == 1 and last.month == 12 and last.year == first.year:
             return str(first.year)
-        if (next_day.year * 12 + next_day.month) - (first.year * 12 + first.month) == 1:
+        if (last.year, last.month) == (first.year, first.month):
             return f"{first.year:04d}-{first.month:02d}"
     return f"{first.isoformat()}..{last.isoformat()}"
 

@@ -15,6 +15,7 @@ import enum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -29,9 +30,13 @@ from pydantic import (
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-OFFSET_PATTERN = r"^[+-]?[0-9]+ (day|days|week|weeks|month|months|year|years)$"
+OFFSET_PATTERN = r"^[+-]?[0-9]{1,5} (day|days|week|weeks|month|months|year|years)$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+#: The largest number a quantity may state (either sign): a quadrillion. Far past any count,
+#: sum or duration a source states, and far from the float limit, where arithmetic on
+#: intervals would overflow to infinity and then "agree" with everything.
+MAX_AMOUNT = 1e15
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$"
 
 Identifier = Annotated[
@@ -40,22 +45,34 @@ Identifier = Annotated[
     Field(description="A lowercase identifier: letters, digits, '.', '_' and '-'."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
-PartialDate = Annotated[
-    str,
-    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
-    Field(description="An ISO 8601 calendar date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD."),
-]
 
 
 def check_partial_date(text: str) -> str:
-    """Reject dates the pattern admits but the calendar does not (2021-02-30)."""
+    """Reject dates the pattern admits but the calendar does not (2021-02-30, year 0).
+
+    The calendar starts with year 1 (:data:`datetime.MINYEAR`): "0000" fits
+    the pattern but no day of it can be counted from.
+    """
     parts = [int(p) for p in text.split("-")]
+    if parts[0] < dt.MINYEAR:
+        raise ValueError(
+            f"{text!r} is not a calendar date: year 0 does not exist (the calendar starts at 0001)"
+        )
     if len(parts) == 3:
         try:
             dt.date(parts[0], parts[1], parts[2])
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a calendar date: {exc}") from None
     return text
+
+
+#: Every date field holds one: the pattern says its shape, the validator that it is on the calendar.
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
+    AfterValidator(check_partial_date),
+    Field(description="An ISO 8601 calendar date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
 
 
 class StrictModel(BaseModel):
@@ -83,7 +100,7 @@ class RelativeDate(StrictModel):
         "or 'published' for the source's publication date."
     )
     offset: Annotated[str, StringConstraints(pattern=OFFSET_PATTERN)] = Field(
-        description="Signed offset such as '-1 day', '-2 days', '+3 weeks'."
+        description="Signed offset of up to five digits, such as '-1 day', '-2 days', '+3 weeks'."
     )
 
     def offset_parts(self) -> tuple[int, str]:
@@ -136,7 +153,7 @@ class WeekdayDate(StrictModel):
     def _full_date(cls, value: str | None) -> str | None:
         if value is not None and len(value) != 10:
             raise ValueError(f"a weekday's date must be a full date (YYYY-MM-DD), not {value!r}")
-        return check_partial_date(value) if value is not None else None
+        return value
 
 
 class DateSpan(StrictModel):
@@ -149,8 +166,6 @@ class DateSpan(StrictModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> DateSpan:
-        check_partial_date(self.start)
-        check_partial_date(self.end)
         if self.end < self.start and not self.start.startswith(self.end):
             raise ValueError(f"the span ends ({self.end}) before it starts ({self.start})")
         return self
@@ -187,12 +202,6 @@ DateSpec = Annotated[
         "or a span of days."
     ),
 ]
-
-
-def _check_date_spec(value: DateSpecValue | None) -> DateSpecValue | None:
-    if isinstance(value, str):
-        return check_partial_date(value)
-    return value
 
 
 #: What a date field holds once read.
@@ -250,9 +259,23 @@ class QuantityValue(StrictModel):
         }
     )
 
-    amount: float | None = Field(default=None, allow_inf_nan=False, description="The stated number.")
-    min: float | None = Field(default=None, allow_inf_nan=False, description="Lower bound of a range.")
-    max: float | None = Field(default=None, allow_inf_nan=False, description="Upper bound of a range.")
+    amount: float | None = Field(
+        default=None, ge=-MAX_AMOUNT, le=MAX_AMOUNT, allow_inf_nan=False, description="The stated number."
+    )
+    min: float | None = Field(
+        default=None,
+        ge=-MAX_AMOUNT,
+        le=MAX_AMOUNT,
+        allow_inf_nan=False,
+        description="Lower bound of a range.",
+    )
+    max: float | None = Field(
+        default=None,
+        ge=-MAX_AMOUNT,
+        le=MAX_AMOUNT,
+        allow_inf_nan=False,
+        description="Upper bound of a range.",
+    )
     unit: Annotated[str, StringConstraints(min_length=1, max_length=50)] = Field(
         description="Unit of the number, from the unit catalogue (day, week, month, year, person, ...)."
     )
@@ -278,8 +301,6 @@ class DateValue(StrictModel):
     """A date as the value of a claim: ``{date: "2021-02-10"}``."""
 
     date: DateSpec
-
-    _check = field_validator("date")(_check_date_spec)
 
 
 class TextValue(StrictModel):
@@ -344,8 +365,6 @@ class Source(StrictModel):
         description="SHA-256 of the stored text when the claims were recorded."
     )
 
-    _check = field_validator("published")(_check_date_spec)
-
     @property
     def publisher_name(self) -> str:
         """The publisher, falling back to the outlet."""
@@ -378,8 +397,6 @@ class Claim(StrictModel):
     )
     quote: Text = Field(description="The verbatim passage of the source that supports the claim.")
     note: Text | None = None
-
-    _check = field_validator("date", "as_of")(_check_date_spec)
 
 
 class ClaimFile(StrictModel):
@@ -424,8 +441,6 @@ class Event(StrictModel):
     place: Text | None = None
     description: Text | None = None
 
-    _check = field_validator("date")(_check_date_spec)
-
 
 class Judgement(StrictModel):
     """An editor's recorded decision about whether two entities are one."""
@@ -437,8 +452,6 @@ class Judgement(StrictModel):
     reason: Text
     by: Text | None = Field(default=None, description="Who recorded the judgement.")
     date: PartialDate | None = None
-
-    _check = field_validator("date")(_check_date_spec)
 
 
 class EntitiesFile(StrictModel):

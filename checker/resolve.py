@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker import names
 from checker.corpus import ClaimRef, Corpus, name_key
-from checker.intervals import Interval, partial_date_interval, quantity_interval, shift_dates
+from checker.intervals import Interval, on_calendar, partial_date_interval, quantity_interval, shift_dates
 from checker.models import (
     Claim,
     DateSpan,
@@ -30,6 +30,7 @@ from checker.models import (
     DateValue,
     EntityType,
     EntityValue,
+    Judgement,
     QuantityValue,
     RelativeDate,
     WeekdayDate,
@@ -156,7 +157,7 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
     out: list[ClaimFacts] = []
     for loaded in corpus.files:
         refs = [ClaimRef(loaded, i) for i in range(len(loaded.model.claims))]
-        dates = _DateResolver(refs)
+        dates = DateResolver(refs)
         for ref in refs:
             value = ref.claim.value
             value_interval: Interval | None = None
@@ -246,10 +247,14 @@ def resolve_identities(corpus: Corpus) -> Identities:
     for identity in ids.by_id:
         ids.likely.find(identity)
     if corpus.entities_file is not None:
-        for judgement in corpus.entities_file.model.judgements:
+        judgements = corpus.entities_file.model.judgements
+        contradicted = contradicted_pairs(judgements)
+        for judgement in judgements:
             a, b = judgement.entities
             if a not in ids.by_id or b not in ids.by_id:
                 continue  # unknown-entity reports it
+            if frozenset((a, b)) in contradicted:
+                continue  # contradictory-judgements reports it; the pair stays unjudged
             if judgement.relation == "same-as":
                 ids.confirmed.union(a, b)
                 ids.likely.union(a, b)
@@ -257,6 +262,14 @@ def resolve_identities(corpus: Corpus) -> Identities:
                 ids.distinct.add(frozenset((a, b)))
     _link_variants(ids)
     return ids
+
+
+def contradicted_pairs(judgements: Iterable[Judgement]) -> set[frozenset[str]]:
+    """The pairs judged both same-as and distinct-from: the checker follows neither."""
+    relations: dict[frozenset[str], set[str]] = defaultdict(set)
+    for judgement in judgements:
+        relations[frozenset(judgement.entities)].add(judgement.relation)
+    return {pair for pair, found in relations.items() if len(found) > 1}
 
 
 def _short_forms(
@@ -410,28 +423,37 @@ def absolute_interval(spec: DateSpecValue) -> Interval | None:
     if isinstance(spec, str):
         return partial_date_interval(spec)
     if isinstance(spec, DateSpan):
-        return Interval(partial_date_interval(spec.start).lo, partial_date_interval(spec.end).hi)
+        start, end = partial_date_interval(spec.start), partial_date_interval(spec.end)
+        return Interval(start.lo, end.hi) if start is not None and end is not None else None
     if isinstance(spec, WeekdayDate) and spec.date is not None:
         return partial_date_interval(spec.date)
     return None
 
 
-def on_weekday(anchor: Interval, spec: WeekdayDate) -> Interval:
+def on_weekday(anchor: Interval, spec: WeekdayDate) -> Interval | None:
     """The latest ``spec.weekday`` on or before a one-day anchor (the first on or after, for 'after').
 
-    An anchor of several days (a month) leaves the day open within it.
+    An anchor of several days (a month) leaves the day open within it. None
+    when that weekday is off the calendar (a Sunday before Monday 0001-01-01).
     """
     if not anchor.is_point:
         return anchor
+    if on_calendar(anchor) is None:
+        return None
     day = dt.date.fromordinal(int(anchor.lo))
     if spec.direction == "before":
-        found = day - dt.timedelta(days=(day.weekday() - spec.weekday.number) % 7)
+        found = day.toordinal() - (day.weekday() - spec.weekday.number) % 7
     else:
-        found = day + dt.timedelta(days=(spec.weekday.number - day.weekday()) % 7)
-    return Interval(found.toordinal(), found.toordinal())
+        found = day.toordinal() + (spec.weekday.number - day.weekday()) % 7
+    return on_calendar(Interval(found, found))
 
 
-class _DateResolver:
+def apply_step(interval: Interval, step: Step) -> Interval | None:
+    """The days one step of a walk leads to from ``interval``; None off the calendar."""
+    return shift_dates(interval, step) if isinstance(step, RelativeDate) else on_weekday(interval, step)
+
+
+class DateResolver:
     """Resolves the dates of one file's claims, following relative dates."""
 
     def __init__(self, refs: list[ClaimRef]) -> None:
@@ -445,14 +467,20 @@ class _DateResolver:
         if not is_step(spec):
             return absolute_interval(spec)
         assert isinstance(spec, RelativeDate | WeekdayDate)
-        walk = walk_relative(spec, own_id, self.by_id)
+        return self.follow(walk_relative(spec, own_id, self.by_id))[-1]
+
+    def follow(self, walk: RelativeWalk) -> list[Interval | None]:
+        """The days a walk's base allows, then those after each of its steps (None once lost).
+
+        A walk that leads nowhere (an unknown claim, a circle) is ``[None]``
+        (bad-date-reference reports it); one step that leaves the calendar
+        makes the rest None.
+        """
         if walk.base is None:
-            return None  # bad-date-reference reports it
+            return [None]
         interval = self.published if walk.base == PUBLISHED else absolute_interval(walk.base)
+        out = [interval]
         for step in walk.steps:
-            if interval is None:
-                return None
-            interval = (
-                shift_dates(interval, step) if isinstance(step, RelativeDate) else on_weekday(interval, step)
-            )
-        return interval
+            interval = apply_step(interval, step) if interval is not None else None
+            out.append(interval)
+        return out

@@ -188,6 +188,10 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
     elif error.validator == "pattern":
         description = error.schema.get("description") or f"it must match {error.validator_value}"
         message = f"{where}: {instance!r} is not valid. {description}"
+    elif error.validator in {"minimum", "maximum"} and isinstance(instance, int | float):
+        bound = error.validator_value
+        side = "at least" if error.validator == "minimum" else "at most"
+        message = f"{where}: {instance:g} is out of range; it must be {side} {bound:g}"
     elif error.validator == "minLength":
         message = f"{where} must not be empty"
     elif error.validator == "maxLength":
@@ -209,16 +213,25 @@ def _model_problem(doc: Document, err: Any) -> SchemaProblem:
 
 
 def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
-    """Keep the parts of a pydantic error location that exist in the data (drops union tags)."""
-    path: list[str | int] = []
-    node = data
-    for part in loc:
-        in_mapping = isinstance(node, dict) and part in node
-        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        if in_mapping or in_list:
-            node = node[part]
-            path.append(part)
-    return tuple(path)
+    """Keep the parts of a pydantic error location that exist in the data (drops union tags).
+
+    A tag can also be a key of the node it tags (``{weekday: tuesday, date:
+    ...}`` is tagged "weekday"), so each part that is also a key is tried both
+    ways: the reading that follows more of the location into the data wins,
+    and on a tie the part was the tag (a tag comes right before its node's keys).
+    """
+
+    def follow(node: Any, rest: tuple[Any, ...]) -> tuple[str | int, ...]:
+        for i, part in enumerate(rest):
+            in_mapping = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if in_mapping or in_list:
+                taken = (part, *follow(node[part], rest[i + 1 :]))
+                skipped = follow(node, rest[i + 1 :])
+                return skipped if len(skipped) >= len(taken) else taken
+        return ()
+
+    return follow(data, loc)
 
 
 def path_name(path: KeyPath, root: str = "the document") -> str:

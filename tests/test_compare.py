@@ -51,11 +51,12 @@ def test_intersect_keeps_the_tighter_open_end() -> None:
 
 
 def test_partial_dates_cover_their_month_and_year() -> None:
-    february = partial_date_interval("2021-02")
+    february, year = partial_date_interval("2021-02"), partial_date_interval("2021")
+    assert february is not None and year is not None
     assert describe_dates(february) == "2021-02"
     assert february.hi - february.lo == 27
-    assert describe_dates(partial_date_interval("2021")) == "2021"
-    assert partial_date_interval("2021").overlaps(february)
+    assert describe_dates(year) == "2021"
+    assert year.overlaps(february)
 
 
 def test_widen_grows_both_ends_but_not_infinity() -> None:

@@ -14,6 +14,7 @@ from checker.rules import (
     ambiguous_entity,
     bad_date_reference,
     bad_number,
+    contradictory_judgements,
     date_conflict,
     duplicate_catalogue_id,
     duplicate_claim_id,
@@ -84,6 +85,7 @@ _MODULES = (
     value_kind_mismatch,
     missing_source_text,
     ambiguous_entity,
+    contradictory_judgements,
     # quotes: claims against their stored article text
     quote_not_found,
     source_changed,

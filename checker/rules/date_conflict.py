@@ -152,7 +152,7 @@ def _against_events(analysis: Analysis) -> Iterator[Finding]:
         if event is None or event.date is None or facts.date is None:
             continue
         event_date = partial_date_interval(event.date)
-        if not facts.date.overlaps(event_date):
+        if event_date is not None and not facts.date.overlaps(event_date):
             yield RULE.finding(
                 f"claim is dated {date_text(facts)} but event {event.id} is dated {event.date}",
                 facts.ref.location("date"),
