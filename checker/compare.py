@@ -72,7 +72,8 @@ def value_of(facts: ClaimFacts, prop: Property, ids: Identities) -> Value | None
             return None
         if not units.measures(facts.dimension, prop.dimension):
             return None
-        return _ranged(facts.value, describe_quantity(value), prop, soft=is_approximate(value))
+        soft = is_approximate(value) or facts.converted  # a conversion at a rate is an estimate
+        return _ranged(facts.value, describe_quantity(value), prop, soft=soft)
     if prop.kind is ValueKind.DATE and isinstance(value, DateValue):
         return None if facts.value is None else _ranged(facts.value, describe_dates(facts.value), prop)
     if prop.kind is ValueKind.TEXT and isinstance(value, TextValue):

@@ -131,6 +131,33 @@ class Corpus:
             found.setdefault(unit.name, Unit(unit.name, unit.dimension, unit.factor))
         return found
 
+    @cached_property
+    def conversions(self) -> dict[str, tuple[str, float, float]]:
+        """For each currency dimension a rate reaches: (reference dimension, factor, tolerance).
+
+        Currencies joined by rates (directly or through others) are converted
+        to the alphabetically first of them; tolerances add up along the way.
+        """
+        links: dict[str, list[tuple[str, float, float]]] = {}
+        for rate in self.properties_file.model.rates if self.properties_file else []:
+            a, b = f"{units.MONEY}-{rate.source}", f"{units.MONEY}-{rate.target}"
+            links.setdefault(a, []).append((b, rate.rate, rate.tolerance))
+            links.setdefault(b, []).append((a, 1 / rate.rate, rate.tolerance))
+        found: dict[str, tuple[str, float, float]] = {}
+        for start in sorted(links):
+            if start in found:
+                continue
+            found[start] = (start, 1.0, 0.0)  # the first of its group is the reference
+            queue = [start]
+            while queue:
+                here = queue.pop(0)
+                _, factor, tolerance = found[here]
+                for there, worth, slack in links[here]:
+                    if there not in found:  # from 'there' to the reference: divide by its worth here
+                        found[there] = (start, factor / worth, tolerance + slack)
+                        queue.append(there)
+        return found
+
     def unit(self, name: str) -> Unit | None:
         """A unit as a claim writes it: built in, or added by the catalogue."""
         return units.lookup(name, self.units)

@@ -537,6 +537,26 @@ class UnitDefinition(StrictModel):
     )
 
 
+class ExchangeRate(StrictModel):
+    """How two currencies convert: ``{from: usd, to: kzt, rate: 450}`` (one dollar is 450 tenge).
+
+    Amounts in two currencies are compared only when the catalogue gives a
+    rate between them (directly or through others), grown by ``tolerance``:
+    rates move and outlets round their conversions.
+    """
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    source: Identifier = Field(alias="from", description="The currency converted from (usd, eur, kzt, ...).")
+    target: Identifier = Field(alias="to", description="The currency converted to.")
+    rate: float = Field(
+        gt=0, le=1e9, allow_inf_nan=False, description="How many of 'to' one 'from' is worth."
+    )
+    tolerance: float = Field(
+        default=0.05, ge=0, le=1, allow_inf_nan=False, description="How far a conversion may stray (a share)."
+    )
+
+
 class PropertiesFile(StrictModel):
     """claims/properties.yaml: the property catalogue."""
 
@@ -547,6 +567,10 @@ class PropertiesFile(StrictModel):
     units: list[UnitDefinition] = Field(
         default_factory=list,
         description="Units the catalogue adds to the built-in ones: count nouns (protester, vote) or others.",
+    )
+    rates: list[ExchangeRate] = Field(
+        default_factory=list,
+        description="Exchange rates: only currencies a rate joins are compared with each other.",
     )
     properties: list[Property] = Field(default_factory=list)
 

@@ -150,6 +150,7 @@ class ClaimFacts:
     value: Interval | None  # quantities in base units; dates as day ordinals
     value_identity: str | None  # for entity values
     dimension: str | None = None  # for quantities in a known unit: what the unit measures
+    converted: bool = False  # an amount converted to another currency at a catalogue rate
 
 
 def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
@@ -163,10 +164,17 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
             value_interval: Interval | None = None
             value_identity = None
             dimension = None
+            converted = False
             if isinstance(value, QuantityValue):
                 unit = corpus.unit(value.unit)
                 value_interval = quantity_interval(value, unit)
                 dimension = unit.dimension if unit is not None else None
+                conversion = corpus.conversions.get(dimension or "")
+                converted = conversion is not None and conversion[0] != dimension
+                if conversion is not None and value_interval is not None:  # to the group's reference currency
+                    dimension, factor, tolerance = conversion
+                    scaled = value_interval.scale(factor)
+                    value_interval = scaled.widen(relative=tolerance) if scaled is not None else None
             elif isinstance(value, DateValue):
                 value_interval = dates.resolve(ref.claim.id, value.date)
             elif isinstance(value, EntityValue):
@@ -180,6 +188,7 @@ def resolve_claims(corpus: Corpus, ids: Identities) -> list[ClaimFacts]:
                     value_interval,
                     value_identity,
                     dimension,
+                    converted,
                 )
             )
     return out

@@ -130,7 +130,11 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             if speaker is not None:
                 yield _finding(cluster, cluster.groups, None, ids, None, misquoted=speaker)
             continue
-        yield _finding(cluster, cluster.groups, _aligned_conflict(cluster.members, ids), ids, None)
+        certain_by = _aligned_conflict(cluster.members, ids)
+        estimate_off = (
+            certain_by is None and _aligned_conflict(cluster.members, ids, estimates=True) is not None
+        )
+        yield _finding(cluster, cluster.groups, certain_by, ids, None, estimate_off=estimate_off)
     for link in analysis.links:
         if not _comparable(link.first.prop):
             continue
@@ -213,12 +217,17 @@ def _alignment(member: Member) -> tuple[object, ...] | None:
     return ("day", date.lo if date else None, at, normal(claim.place or ""), qualifiers)
 
 
-def _aligned_conflict(members: Sequence[Member], ids: Identities) -> str | None:
-    """Why the conflict is certain ("event ID" or "aligned"), or None when it may be two occurrences."""
+def _aligned_conflict(members: Sequence[Member], ids: Identities, *, estimates: bool = False) -> str | None:
+    """Why the conflict is certain ("event ID" or "aligned"), or None when it may be two occurrences.
+
+    Estimates (about, nearly, dozens, a conversion at a rate) off the mark are
+    never proof; with ``estimates`` they count, to tell an estimate that
+    misses from occurrences that may differ.
+    """
     by_key: dict[tuple[object, ...], list[Value]] = {}
     for member in members:
         key = _alignment(member)
-        if key is not None and not member.value.soft:  # an estimate off the mark is never proof
+        if key is not None and (estimates or not member.value.soft):
             by_key.setdefault(key, []).append(member.value)
     conflicting = sorted((k for k, values in by_key.items() if not all_agree(values, ids)), key=repr)
     for key in conflicting:
@@ -246,6 +255,7 @@ def _finding(
     link: ClusterLink | None,
     *,
     misquoted: str | None = None,
+    estimate_off: bool = False,
 ) -> Finding:
     ordered = in_reading_order(groups)
     placement = place(ordered)
@@ -266,6 +276,9 @@ def _finding(
     if misquoted is not None:
         message += f"; the figures can all be true, but {misquoted} gave one figure, reported differently"
         action = "check what the speaker said: one report misquotes the figure"
+    elif estimate_off:
+        message += "; an estimate or a conversion misses the other figures"
+        action = "review: check the estimate (or the exchange rate) against the exact figure"
     elif certain_by is not None and certain_by.startswith("event"):
         message += f"; all name {certain_by}"
         action = WRONG
