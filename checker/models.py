@@ -329,6 +329,9 @@ _VALUE_TAGS: dict[type, str] = {
     EntityValue: "entity",
 }
 
+#: Every tag pydantic puts into an error location for a tagged union (dates, values).
+UNION_TAGS: frozenset[str] = frozenset({*_DATE_TAGS.values(), *_VALUE_TAGS.values()})
+
 Value = Annotated[
     Annotated[QuantityValue, Tag("quantity")]
     | Annotated[DateValue, Tag("date")]

@@ -24,7 +24,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from pydantic import ValidationError as PydanticError
 
 from checker.loader import Document, KeyPath, Mark, stable_key_paths
-from checker.models import DOCUMENT_MODELS, StrictModel
+from checker.models import DOCUMENT_MODELS, UNION_TAGS, StrictModel
 from checker.suggest import did_you_mean
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -218,7 +218,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     A tag can also be a key of the node it tags (``{weekday: tuesday, date:
     ...}`` is tagged "weekday"), so each part that is also a key is tried both
     ways: the reading that follows more of the location into the data wins,
-    and on a tie the part was the tag (a tag comes right before its node's keys).
+    and on a tie the part was the tag (a tag comes right before its node's keys). Only a tag
+    name can be skipped: ``as_of`` in ``(as_of, date)`` is the field, ``date`` its tag.
     """
 
     def follow(node: Any, rest: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -227,6 +228,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
             in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
             if in_mapping or in_list:
                 taken = (part, *follow(node[part], rest[i + 1 :]))
+                if part not in UNION_TAGS:
+                    return taken
                 skipped = follow(node, rest[i + 1 :])
                 return skipped if len(skipped) >= len(taken) else taken
         return ()
