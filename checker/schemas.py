@@ -137,11 +137,13 @@ def _narrow(error: ValidationError) -> ValidationError:
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
 
-        def misfit(errors: list[ValidationError], base: int = len(error.absolute_path)) -> tuple[int, int]:
-            shallow = sum(
-                1 for e in errors if len(e.absolute_path) == base and e.validator in _MISFIT_VALIDATORS
-            )
-            return (shallow, len(errors))
+        def misfit(
+            errors: list[ValidationError], base: int = len(error.absolute_path)
+        ) -> tuple[int, int, int]:
+            top = [e for e in errors if len(e.absolute_path) == base]
+            wrong_type = sum(1 for e in top if e.validator == "type")  # a mapping is not a date string
+            shallow = sum(1 for e in top if e.validator in _MISFIT_VALIDATORS)
+            return (wrong_type, shallow, len(errors))
 
         chosen = min(branches.values(), key=misfit)
         narrowed = best_match(chosen)
@@ -198,7 +200,7 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
         message = f"{where} is longer than {error.validator_value} characters"
     elif error.validator in {"minItems", "maxItems"}:
         message = f"{where}: {error.message}"
-    elif error.validator == "oneOf" and isinstance(instance, dict) and "unit" in instance:
+    elif error.validator in {"oneOf", "not"} and isinstance(instance, dict) and "unit" in instance:
         message = f"{where}: a quantity needs either 'amount' or a 'min'/'max' range, not both or neither"
     else:
         message = f"{where}: {error.message}"
