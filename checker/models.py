@@ -456,6 +456,12 @@ class Judgement(StrictModel):
     by: Text | None = Field(default=None, description="Who recorded the judgement.")
     date: PartialDate | None = None
 
+    @model_validator(mode="after")
+    def _two_entities(self) -> Judgement:
+        if self.entities[0] == self.entities[1]:
+            raise ValueError(f"a judgement is about two different entities, not {self.entities[0]!r} twice")
+        return self
+
 
 class EntitiesFile(StrictModel):
     """claims/entities.yaml: the entities and events claims refer to, and judgements about them."""
