@@ -138,6 +138,11 @@ _INT10 = re.compile(r"^[-+]?[0-9]+$")
 _INT8 = re.compile(r"^0o[0-7]+$")
 _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+#: UTF-16 and UTF-32 without a BOM, told as YAML 1.2 (5.2) does: ASCII characters next to NUL bytes.
+_WIDE_ASCII = re.compile(
+    rb"\x00\x00\x00[\x01-\x7f]|[\x01-\x7f]\x00\x00\x00"  # UTF-32 BE, LE
+    rb"|\x00[\x01-\x7f]\x00[\x01-\x7f]|[\x01-\x7f]\x00[\x01-\x7f]\x00"  # UTF-16 BE, LE: two characters
+)
 _NON_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 # Characters YAML 1.2 does not allow in a stream (c-printable's complement).
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -167,7 +172,7 @@ def load_bytes(raw: bytes, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     if len(raw) > limits.max_bytes:
         message = f"file is larger than the limit of {limits.max_bytes} bytes"
         raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _WIDE_ASCII.match(raw):
         message = "file is UTF-16 or UTF-32; save it as UTF-8"
         raise LoadFailed([LoadProblem(BAD_TEXT, message, Mark(1, 1), detail=("UTF-16 or UTF-32",))])
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -75,6 +75,10 @@ GENERATED: dict[str, dict[str, bytes]] = {
     "enc-utf16-le-bom": {"claims/gen.yaml": (HEADER + CLAIM).decode().encode("utf-16")},
     "enc-utf16-be-no-bom": {"claims/gen.yaml": (HEADER + CLAIM).decode().encode("utf-16-be")},
     "enc-utf32-bom": {"claims/gen.yaml": (HEADER + CLAIM).decode().encode("utf-32")},
+    "enc-utf32-be-bom": {
+        "claims/gen.yaml": b"\x00\x00\xfe\xff" + (HEADER + CLAIM).decode().encode("utf-32-be")
+    },
+    "enc-utf32-le-no-bom": {"claims/gen.yaml": (HEADER + CLAIM).decode().encode("utf-32-le")},
     "enc-utf8-bom": {"claims/gen.yaml": b"\xef\xbb\xbf" + HEADER + CLAIM},
     "enc-bom-mid-file": {"claims/gen.yaml": HEADER + b"\xef\xbb\xbf" + CLAIM},
     "enc-invalid-utf8-in-quote": {
