@@ -36,7 +36,7 @@ REGEN = os.environ.get("BADINPUT_REGEN") == "1"
 TIME_LIMIT = 60
 FINDING = re.compile(r"^(\S.*?):(\d+):(\d+): ([A-Z]\d{3}) (?:error|warning|info) ", re.MULTILINE)
 #: Keys of expected.yaml that describe the input and the command; the rest are results.
-SPEC_KEYS = ("description", "command", "args", "paths", "remove", "fifo", "xfail")
+SPEC_KEYS = ("description", "command", "args", "paths", "remove", "fifo", "symlinks", "xfail")
 RESULT_KEYS = ("exit", "findings", "stderr", "stdout_contains", "stdout_excludes")
 
 HEADER = (
@@ -172,6 +172,9 @@ def _build(name: str, spec: dict[str, Any], root: Path) -> None:
             target.unlink()
     if "fifo" in spec:
         os.mkfifo(root / spec["fifo"])
+    for link in spec.get("symlinks", []):  # "claims/loop -> .."
+        path, target = (part.strip() for part in link.split("->"))
+        (root / path).symlink_to(target)
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
