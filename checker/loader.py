@@ -28,6 +28,7 @@ import contextlib
 import math
 import re
 import stat
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -137,6 +138,11 @@ _INT10 = re.compile(r"^[-+]?[0-9]+$")
 _INT8 = re.compile(r"^0o[0-7]+$")
 _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+#: UTF-16 and UTF-32 without a BOM, told as YAML 1.2 (5.2) does: ASCII characters next to NUL bytes.
+_WIDE_ASCII = re.compile(
+    rb"\x00\x00\x00[\x01-\x7f]|[\x01-\x7f]\x00\x00\x00"  # UTF-32 BE, LE
+    rb"|\x00[\x01-\x7f]\x00[\x01-\x7f]|[\x01-\x7f]\x00[\x01-\x7f]\x00"  # UTF-16 BE, LE: two characters
+)
 _NON_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 # Characters YAML 1.2 does not allow in a stream (c-printable's complement).
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -166,7 +172,7 @@ def load_bytes(raw: bytes, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     if len(raw) > limits.max_bytes:
         message = f"file is larger than the limit of {limits.max_bytes} bytes"
         raise LoadFailed([LoadProblem(TOO_LARGE, message, Mark(1, 1))])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _WIDE_ASCII.match(raw):
         message = "file is UTF-16 or UTF-32; save it as UTF-8"
         raise LoadFailed([LoadProblem(BAD_TEXT, message, Mark(1, 1), detail=("UTF-16 or UTF-32",))])
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -216,7 +222,7 @@ def load_yaml(text: str, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
 
 def _build(text: str, events: Iterator[ev.Event], limits: LoaderLimits) -> _Builder:
     """Feed a parser's events to a fresh builder; syntax errors become problems, never exceptions."""
-    builder = _Builder(limits)
+    builder = _Builder(limits, text)
     try:
         for event in events:
             builder.feed(event)
@@ -269,8 +275,9 @@ class _Frame:
 class _Builder:
     """Turns parser events into plain data, marks and problems."""
 
-    def __init__(self, limits: LoaderLimits) -> None:
+    def __init__(self, limits: LoaderLimits, text: str = "") -> None:
         self.limits = limits
+        self.text = text
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.seen_document = False
@@ -322,8 +329,13 @@ class _Builder:
                 )
                 raise _Stop
             self.seen_document = True
+            other = self._other_directive(event)
             if getattr(event, "version", None) or getattr(event, "tags", None):
                 self.problem(DIRECTIVE, "YAML directives (%YAML, %TAG) are not allowed", event)
+            elif other is not None:  # the parser skips it with a warning: report it at its line
+                line, name = other
+                self.problem(DIRECTIVE, f"YAML directives ({name}) are not allowed", event, name)
+                self.problems[-1] = replace(self.problems[-1], mark=Mark(line, 1))
         elif isinstance(event, ev.ScalarEvent):
             self._check_node(event)
             if self._expecting_key():
@@ -439,6 +451,14 @@ class _Builder:
     def _end(self) -> None:
         self.stack.pop()  # a skipped key leaves its parent waiting for the value
 
+    def _other_directive(self, event: ev.Event) -> tuple[int, str] | None:
+        """A directive the parser skips (``%FOO``): its line and name, from a % line before the document."""
+        before = self.text.split("\n", event.start_mark.line)[: event.start_mark.line]
+        for number, line in enumerate(before, 1):
+            if line.startswith("%"):
+                return number, line.split(maxsplit=1)[0]
+        return None
+
     def _scalar(self, event: ev.ScalarEvent) -> Any:
         value: str = event.value
         plain = _is_plain(event)
@@ -449,15 +469,21 @@ class _Builder:
         if value in _BOOL:
             return _BOOL[value]
         try:
+            integer = None
             if _INT10.match(value):
-                return int(value, 10)
-            if _INT8.match(value):
-                return int(value[2:], 8)
-            if _INT16.match(value):
-                return int(value[2:], 16)
+                integer = int(value, 10)
+            elif _INT8.match(value):
+                integer = int(value[2:], 8)
+            elif _INT16.match(value):
+                integer = int(value[2:], 16)
         except ValueError:  # more digits than Python converts safely
             self.problem(BAD_NUMBER, "number has too many digits", event, "too many digits")
             return None
+        if integer is not None:
+            if abs(integer) > sys.float_info.max:  # like 1e400: no float holds it
+                self.problem(BAD_NUMBER, f"{value} is too large to be a finite number", event, value)
+                return None
+            return integer
         if _NON_FINITE.match(value):
             message = f"{value} is not a finite number; claims need real numbers"
             self.problem(BAD_NUMBER, message, event, value)

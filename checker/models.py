@@ -329,6 +329,9 @@ _VALUE_TAGS: dict[type, str] = {
     EntityValue: "entity",
 }
 
+#: Every tag pydantic puts into an error location for a tagged union (dates, values).
+UNION_TAGS: frozenset[str] = frozenset({*_DATE_TAGS.values(), *_VALUE_TAGS.values()})
+
 Value = Annotated[
     Annotated[QuantityValue, Tag("quantity")]
     | Annotated[DateValue, Tag("date")]
@@ -452,6 +455,12 @@ class Judgement(StrictModel):
     reason: Text
     by: Text | None = Field(default=None, description="Who recorded the judgement.")
     date: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _two_entities(self) -> Judgement:
+        if self.entities[0] == self.entities[1]:
+            raise ValueError(f"a judgement is about two different entities, not {self.entities[0]!r} twice")
+        return self
 
 
 class EntitiesFile(StrictModel):

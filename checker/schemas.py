@@ -24,7 +24,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from pydantic import ValidationError as PydanticError
 
 from checker.loader import Document, KeyPath, Mark, stable_key_paths
-from checker.models import DOCUMENT_MODELS, StrictModel
+from checker.models import DOCUMENT_MODELS, UNION_TAGS, StrictModel
 from checker.suggest import did_you_mean
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -137,11 +137,13 @@ def _narrow(error: ValidationError) -> ValidationError:
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
 
-        def misfit(errors: list[ValidationError], base: int = len(error.absolute_path)) -> tuple[int, int]:
-            shallow = sum(
-                1 for e in errors if len(e.absolute_path) == base and e.validator in _MISFIT_VALIDATORS
-            )
-            return (shallow, len(errors))
+        def misfit(
+            errors: list[ValidationError], base: int = len(error.absolute_path)
+        ) -> tuple[int, int, int]:
+            top = [e for e in errors if len(e.absolute_path) == base]
+            wrong_type = sum(1 for e in top if e.validator == "type")  # a mapping is not a date string
+            shallow = sum(1 for e in top if e.validator in _MISFIT_VALIDATORS)
+            return (wrong_type, shallow, len(errors))
 
         chosen = min(branches.values(), key=misfit)
         narrowed = best_match(chosen)
@@ -198,7 +200,7 @@ def _describe(error: ValidationError, doc: Document) -> Iterator[SchemaProblem]:
         message = f"{where} is longer than {error.validator_value} characters"
     elif error.validator in {"minItems", "maxItems"}:
         message = f"{where}: {error.message}"
-    elif error.validator == "oneOf" and isinstance(instance, dict) and "unit" in instance:
+    elif error.validator in {"oneOf", "not"} and isinstance(instance, dict) and "unit" in instance:
         message = f"{where}: a quantity needs either 'amount' or a 'min'/'max' range, not both or neither"
     else:
         message = f"{where}: {error.message}"
@@ -218,7 +220,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     A tag can also be a key of the node it tags (``{weekday: tuesday, date:
     ...}`` is tagged "weekday"), so each part that is also a key is tried both
     ways: the reading that follows more of the location into the data wins,
-    and on a tie the part was the tag (a tag comes right before its node's keys).
+    and on a tie the part was the tag (a tag comes right before its node's keys). Only a tag
+    name can be skipped: ``as_of`` in ``(as_of, date)`` is the field, ``date`` its tag.
     """
 
     def follow(node: Any, rest: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -227,6 +230,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
             in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
             if in_mapping or in_list:
                 taken = (part, *follow(node[part], rest[i + 1 :]))
+                if part not in UNION_TAGS:
+                    return taken
                 skipped = follow(node, rest[i + 1 :])
                 return skipped if len(skipped) >= len(taken) else taken
         return ()

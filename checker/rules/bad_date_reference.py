@@ -69,7 +69,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                     continue
                 field_name = ".".join(field_path)
                 walk = walk_relative(spec, ref.claim.id, by_id)
-                problem = _problem(field_name, walk, by_id)
+                problem = _problem(field_name, spec.relative_to, walk, by_id)
                 if problem:
                     yield RULE.finding(
                         problem,
@@ -108,12 +108,13 @@ def _step_location(ref: ClaimRef, field_path: tuple[str, ...], step: Step) -> Lo
     return ref.location(*field_path, "offset" if isinstance(step, RelativeDate) else "weekday")
 
 
-def _problem(field_name: str, walk: RelativeWalk, by_id: Mapping[str, Claim]) -> str | None:
+def _problem(field_name: str, first: str, walk: RelativeWalk, by_id: Mapping[str, Claim]) -> str | None:
+    """What is wrong with a walk; ``first`` is the claim the date names itself (a circle's way in)."""
     target = walk.target
     if walk.problem == "unknown":
         return f"{field_name} is relative to unknown claim {target!r}{did_you_mean(target or '', by_id)}"
     if walk.problem == "circle":
-        return f"{field_name} is relative to {target!r}, which leads back in a circle"
+        return f"{field_name} is relative to {first!r}, which leads back in a circle"
     if walk.problem == "undated":
         return f"{field_name} is relative to claim {target!r}, which has no date"
     return None

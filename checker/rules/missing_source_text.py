@@ -41,8 +41,10 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         target = (root / written).resolve()  # resolve: a symlink must not lead outside either
         if not target.is_relative_to(root):
             problem = f"source text {written!r} lies outside the repository"
-        elif not target.is_file():
+        elif not target.exists():
             problem = f"source text {written!r} does not exist"
+        elif not target.is_file():
+            problem = f"source text {written!r} is not a file (a folder, a pipe or a device)"
         elif not os.access(target, os.R_OK):
             problem = f"source text {written!r} cannot be read"
         else:

@@ -61,6 +61,11 @@ KIND_OF_VALUE = {
 }
 
 
+def _a(kind: ValueKind) -> str:
+    """The kind with its article: 'a quantity', 'an entity'."""
+    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+
+
 def check(analysis: Analysis) -> Iterator[Finding]:
     corpus = analysis.corpus
     for ref in corpus.claims():
@@ -71,10 +76,10 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         kind = KIND_OF_VALUE[type(value)]
         if kind is not prop.kind:
             yield RULE.finding(
-                f"property {prop.id!r} takes a {prop.kind} value, not a {kind}",
+                f"property {prop.id!r} takes {_a(prop.kind)} value, not {_a(kind)}",
                 ref.location("value"),
                 subject=Subject(claims=(ref.key,), detail=("kind",)),
-                action=f"record the value as a {prop.kind}, or use another property",
+                action=f"record the value as {_a(prop.kind)}, or use another property",
             )
         elif isinstance(value, TextValue) and prop.vocabulary and vocabulary_word(value.text, prop) is None:
             yield RULE.finding(
