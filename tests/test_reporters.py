@@ -307,8 +307,9 @@ def test_hostile_sarif(hostile: Report) -> None:
     assert unquote(uri) == HOSTILE_PATH
     related = first["relatedLocations"]
     assert [r["id"] for r in related] == [1, 2, 3]
-    source = escape("src\u202e<script>")
-    assert related[0]["message"]["text"] == f"\u201c{_shown(HOSTILE)}\u201d ({source})"
+    source = sarif._link_text(escape("src\u202e<script>"))
+    # quotes are messages too: their brackets are escaped like the finding's own
+    assert related[0]["message"]["text"] == f"\u201c{sarif._link_text(_shown(HOSTILE))}\u201d ({source})"
     assert related[2]["message"]["text"] == "see also"
     assert first["properties"]["quotes"][0]["text"] == _raw(HOSTILE)  # data, kept as it is
     assert first["properties"]["action"] == _raw(HOSTILE)

@@ -269,8 +269,8 @@ def _result(finding: Finding, index: dict[str, int], waiver: Waiver | None) -> J
 
 def _related(index: int, place: Place) -> Json:
     if place.quote is not None:
-        source = f" ({escape(place.quote.source_id)})" if place.quote.source_id else ""
-        message = f"\u201c{_clip(escape(place.quote.text), MAX_QUOTE)}\u201d{source}"
+        source = f" ({_link_text(escape(place.quote.source_id))})" if place.quote.source_id else ""
+        message = f"\u201c{_link_text(_clip(escape(place.quote.text), MAX_QUOTE))}\u201d{source}"
     else:
         message = "see also"
     return {"id": index, "physicalLocation": _physical(place.location), "message": {"text": message}}
