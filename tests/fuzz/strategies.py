@@ -70,6 +70,10 @@ HOSTILE = (
     "x" * 5000,
     "Ж" * 20000,
 )
+#: Hostile text a valid document can carry (YAML escapes it; lone surrogates and NUL it cannot), short.
+CARRIED = tuple(
+    h for h in HOSTILE if len(h) < 100 and "\x00" not in h and not any("\ud800" <= c <= "\udfff" for c in h)
+)
 EXTREME_NUMBERS: tuple[object, ...] = (
     0,
     -0.0,
@@ -122,11 +126,14 @@ PLAIN = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")
 def names(draw: st.DrawFn) -> str:
     """A person's or place's name in Latin, Cyrillic or Kazakh letters, or a known one."""
     if draw(st.booleans()):
-        return draw(st.sampled_from(KNOWN_NAMES))
-    alphabet = draw(st.sampled_from((LATIN, CYRILLIC, KAZAKH)))
-    words = draw(st.lists(st.text(alphabet, min_size=2, max_size=9), min_size=1, max_size=3))
-    suffix = draw(st.sampled_from(SUFFIXES))
-    return " ".join(w.capitalize() for w in words) + suffix
+        name = draw(st.sampled_from(KNOWN_NAMES))
+    else:
+        alphabet = draw(st.sampled_from((LATIN, CYRILLIC, KAZAKH)))
+        words = draw(st.lists(st.text(alphabet, min_size=2, max_size=9), min_size=1, max_size=3))
+        name = " ".join(w.capitalize() for w in words) + draw(st.sampled_from(SUFFIXES))
+    if draw(st.integers(0, 7)) == 0:  # valid, but hostile to whatever shows it
+        name = draw(st.sampled_from(CARRIED)) + name + draw(st.sampled_from(CARRIED))
+    return name
 
 
 def partial_dates() -> st.SearchStrategy[str]:
