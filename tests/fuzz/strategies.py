@@ -380,6 +380,54 @@ def repositories(draw: st.DrawFn) -> dict[str, Tree | str]:
     return out
 
 
+RULE_KEYS = ("R001", "unknown-entity", "V001", "N001", "R002", "C001", "Q003", "D001")
+BAD_RULE_KEYS = ("L001", "S001", "W001", "Q", "nope", "")
+SEVERITIES = ("error", "warning", "info", "off")
+
+
+def _mostly(good: tuple[str, ...], bad: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """One of ``good``, now and then one of ``bad``."""
+    return st.one_of(*[st.sampled_from(good)] * 7, st.sampled_from(bad))
+
+
+@st.composite
+def configurations(draw: st.DrawFn, claim_keys: list[str]) -> dict[str, object]:
+    """checker.yaml: fail_on, rule severities, per-path overrides and waivers (some of them wrong)."""
+    config: dict[str, object] = {}
+    if draw(st.booleans()):
+        config["fail_on"] = draw(_mostly(("error", "warning", "info", "never"), ("off", "fatal")))
+    if draw(st.booleans()):
+        config["rules"] = draw(
+            st.dictionaries(
+                _mostly(RULE_KEYS, BAD_RULE_KEYS), _mostly(SEVERITIES, ("never", "fatal")), max_size=3
+            )
+        )
+    if draw(st.booleans()):
+        globs = _mostly(("claims/**", "claims/source-0.yaml", "*", "**/*.yaml"), ("[", ""))
+        config["per_path"] = [
+            {
+                "paths": draw(st.lists(globs, min_size=1, max_size=2)),
+                "rules": {draw(st.sampled_from(RULE_KEYS)): "info"},
+            }
+        ]
+    waivers: list[dict[str, object]] = []
+    for _ in range(draw(st.integers(0, 3))):
+        waiver: dict[str, object] = {"reason": draw(names())}
+        if draw(st.booleans()):
+            waiver["fingerprint"] = draw(st.sampled_from(("0123456789abcdef", "not-a-fingerprint")))
+        else:
+            waiver["rule"] = draw(_mostly(RULE_KEYS, BAD_RULE_KEYS))
+            waiver["claims"] = draw(st.lists(st.sampled_from([*claim_keys, "x/y"]), min_size=1, max_size=2))
+        if draw(st.booleans()):
+            waiver["expires"] = draw(_mostly(("2000-01-01", "2999-12-31"), ("2021-02-30", "soon")))
+        if draw(st.booleans()):
+            waiver["by"] = draw(names())
+        waivers.append(waiver)
+    if waivers:
+        config["waivers"] = waivers
+    return config
+
+
 # -- serialisation -----------------------------------------------------------------------------
 
 

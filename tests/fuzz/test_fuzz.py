@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from tests.fuzz.conftest import Runner
 from tests.fuzz.pipeline import check_repository
-from tests.fuzz.strategies import Files, mutated_bytes, mutated_tree, repositories, serialised
+from tests.fuzz.strategies import (
+    Files,
+    configurations,
+    mutated_bytes,
+    mutated_tree,
+    repositories,
+    serialised,
+)
 
 
 @st.composite
@@ -39,6 +46,21 @@ def mutated_byte_repositories(draw: st.DrawFn) -> Files:
     return files
 
 
+@st.composite
+def configured_repositories(draw: st.DrawFn) -> Files:
+    """A repository with a checker.yaml (rule severities, per-path rules, waivers), valid or mutated."""
+    repo = draw(repositories())
+    keys = [
+        f"{tree['source']['id']}/{claim['id']}"
+        for path, tree in repo.items()
+        if path.startswith("claims/source-") and not isinstance(tree, str)
+        for claim in tree["claims"]
+    ]
+    config = draw(configurations(keys))
+    repo["checker.yaml"] = draw(mutated_tree(config)) if draw(st.integers(0, 3)) == 0 else config
+    return draw(serialised(repo))
+
+
 def test_valid_repositories(fuzz: Runner) -> None:
     fuzz(valid_repositories(), check_repository)
 
@@ -49,3 +71,7 @@ def test_mutated_yaml_trees(fuzz: Runner) -> None:
 
 def test_mutated_bytes(fuzz: Runner) -> None:
     fuzz(mutated_byte_repositories(), check_repository)
+
+
+def test_configurations(fuzz: Runner) -> None:
+    fuzz(configured_repositories(), check_repository)
