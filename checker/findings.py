@@ -154,7 +154,8 @@ def make_fingerprint(code: str, subject: Subject) -> str:
     with B) has one fingerprint whichever side is reported first.
     """
     material = "\x1f".join([code, *subject.fingerprint_material()])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a YAML escape ("\uD800") can put a lone surrogate in a key, and so in a key path.
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 # -- waivers -------------------------------------------------------------------------------

@@ -104,7 +104,10 @@ def _finding_entities(result: Result, analysis: Analysis) -> list[FindingEntitie
                 written = [ref.claim.subject]
                 if isinstance(ref.claim.value, EntityValue):
                     written.append(ref.claim.value.entity)
-                found.update(i for i in map(ids.of, written) if i is not None)
+                # As the source writes it: a name that is a short form within its article resolves
+                # there, and the source-free key of such a name may name no identity at all.
+                resolved = (ids.of(name, ref.source_id) for name in written)
+                found.update(i for i in resolved if i is not None and i in ids.by_id)
         if found:
             labels = sorted({ids.label(i) for i in found}, key=lambda label: (label.casefold(), label))
             out[finding.fingerprint] = FindingEntities(finding.fingerprint, tuple(labels))

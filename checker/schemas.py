@@ -120,8 +120,11 @@ def _fast_check(kind: str) -> Callable[[Any], bool]:
 
 
 def _schema_problems(kind: str, doc: Document) -> Iterator[SchemaProblem]:
-    if _fast_check(kind)(doc.data):
-        return
+    try:
+        if _fast_check(kind)(doc.data):
+            return
+    except UnicodeEncodeError:
+        pass  # jsonschema-rs cannot read a lone surrogate (a YAML "\uD800" escape); jsonschema can
     for error in _validator(kind).iter_errors(doc.data):
         yield from _describe(_narrow(error), doc)
 

@@ -38,3 +38,18 @@ def check_project(root: Path, *paths: str, schema_only: bool = False) -> Result:
 def project(tmp_path: Path) -> Path:
     """An empty project directory."""
     return write_project(tmp_path / "repo", [])
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--fuzz-minutes N``: run the fuzz suite (tests/fuzz) for about N minutes instead of briefly.
+
+    Registered here, at the root of the test tree: pytest reads options only from the plugins and
+    conftest files it loads at start-up, which tests/fuzz/conftest.py is not when the whole suite runs.
+    """
+    parser.addoption(
+        "--fuzz-minutes",
+        type=float,
+        default=None,
+        metavar="N",
+        help="run the fuzz suite in tests/fuzz for about N minutes in all (default: a bounded run)",
+    )
