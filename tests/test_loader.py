@@ -252,8 +252,9 @@ def test_yaml_test_suite(case: Path) -> None:
 
 
 def test_suite_is_complete() -> None:
-    if SUITE.is_dir():
-        assert len(_suite_cases()) == 402
+    if not SUITE.is_dir():  # under CI the collection above has already failed
+        pytest.skip(f"the vendored YAML test suite is missing: {SUITE}")
+    assert len(_suite_cases()) == 402
 
 
 # -- properties ----------------------------------------------------------------------------------
