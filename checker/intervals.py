@@ -93,6 +93,8 @@ VAGUE_RANGES: dict[Vague, tuple[float, float]] = {
 }
 #: The least an "about" allows either side, as a share of the number: "about 52" is 47-57.
 ABOUT_AT_LEAST = 0.1
+#: Below this, numbers are not taken as rounded at all (their steps would underflow to zero).
+SMALLEST_STEP = 1e-200
 #: How far below N "nearly N" reaches, as a share of N: "nearly 200" is 180 up to (not) 200.
 NEARLY = 0.1
 
@@ -106,6 +108,8 @@ def rounding_step(n: float) -> float:
     n = abs(n)
     if n == 0:
         return 1.0
+    if n < SMALLEST_STEP:
+        return n  # a number this small (5e-324) is taken as written: no step divides it
     exponent = math.floor(math.log10(n))
     for power in range(exponent, exponent - 12, -1):
         for size in (5, 1):

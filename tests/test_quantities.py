@@ -127,3 +127,11 @@ def test_rounding_step(number: float, step: float) -> None:
 def test_about_is_open_and_never_narrower_than_ten_percent() -> None:
     assert about(300).lo == 250 and about(300).lo_open and about(300).hi_open
     assert about(52).hi == pytest.approx(57.2)
+
+
+@pytest.mark.parametrize("number", [5e-324, 1e-300, 2.2250738585072014e-308, 1e15])
+def test_rounding_step_of_extreme_numbers_never_fails(number: float) -> None:
+    """Found by the long fuzz run: 5e-324 made the steps underflow to zero (ZeroDivisionError)."""
+    step = rounding_step(number)
+    assert 0 < step <= number
+    assert about(number).lo <= number <= about(number).hi  # no crash; denormals may leave no room
