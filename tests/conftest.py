@@ -11,7 +11,7 @@ from checker.engine import Result, run
 from checker.project import find_project
 
 REPO = Path(__file__).resolve().parent.parent
-VENDOR = REPO.parent / "shared" / "vendor"
+VENDOR = REPO / "tests" / "data"  # vendored test data and their licences: tests/data/README.md
 
 
 def write_project(root: Path, files: Iterable[tuple[str, str | bytes]]) -> Path:
