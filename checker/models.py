@@ -512,6 +512,12 @@ class Property(StrictModel):
     monotonic: Literal["increasing", "decreasing"] | None = Field(
         default=None, description="For time series: the direction values may only move in."
     )
+    grows_with_time: bool | None = Field(
+        default=None,
+        description="For duration time series: the value is the time since a fixed start (an age, days in "
+        "custody), so between two as-of dates it grows by the time between them. Default: true for a "
+        "time-series duration that is not 'monotonic: decreasing'.",
+    )
     tolerance: Tolerance = Field(default_factory=Tolerance)
     vocabulary: list[Text] | None = Field(
         default=None,
@@ -533,7 +539,16 @@ class Property(StrictModel):
             raise ValueError("only quantity properties have a 'dimension'")
         if self.monotonic is not None and not self.time_series:
             raise ValueError("'monotonic' applies to time-series properties only")
+        if self.grows_with_time and not (self.time_series and self.dimension == "duration"):
+            raise ValueError("'grows_with_time' applies to time-series durations only")
         return self
+
+    @property
+    def counts_elapsed_time(self) -> bool:
+        """Whether values are a clock since a fixed start (an age): see ``grows_with_time``."""
+        if self.grows_with_time is not None:
+            return self.grows_with_time
+        return self.time_series and self.dimension == "duration" and self.monotonic != "decreasing"
 
 
 class UnitDefinition(StrictModel):

@@ -20,6 +20,7 @@ from checker.rules import (
     duplicate_claim_id,
     duplicate_key,
     duplicate_source_id,
+    elapsed_time,
     empty_file,
     expired_waiver,
     figure_in_two_categories,
@@ -97,6 +98,7 @@ _MODULES = (
     # values: what sources say about the same thing
     value_conflict,
     series_reversal,
+    elapsed_time,
     figure_in_two_categories,
     date_conflict,
     weekday_mismatch,
