@@ -313,6 +313,30 @@ def compare(a: NameForm, b: NameForm) -> Match | None:
     return Match(sum(scores) / len(scores), len(short.tokens) < len(long_.tokens), exact, same)
 
 
+def one_letter_apart(a: NameForm, b: NameForm) -> tuple[str, str] | None:
+    """The two differing tokens when names that :func:`compare` keeps apart differ by one letter.
+
+    "Karin Vogt" and "Katrin Vogt": every other token matches (in order), and
+    the one that does not is a letter added, dropped or changed in a word of
+    four letters or more. Names differing so are usually two people (Marat
+    and Murat), so this is no match on its own; a rule may weigh it with
+    other evidence. None when the names match or differ more.
+    """
+    if len(a.tokens) != len(b.tokens) or len(a.tokens) < 2:
+        return None
+    differing = [
+        (x, y) for x, y in zip(a.tokens, b.tokens, strict=True) if token_similarity(x, y) < TOKEN_SIMILARITY
+    ]
+    if len(differing) != 1:
+        return None
+    x, y = differing[0]
+    if x.is_initial or y.is_initial or min(len(x.text), len(y.text)) < 4:
+        return None
+    if any(c.isdigit() for c in x.text + y.text) or Levenshtein.distance(x.skeleton, y.skeleton) != 1:
+        return None
+    return x.text, y.text
+
+
 def token_keys(token: Token) -> set[str]:
     """Keys a token shares with every token :func:`token_similarity` accepts beside it.
 

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.names import analyse, candidate_pairs, compare, explain, is_descriptive, skeleton
+from checker.names import (
+    analyse,
+    candidate_pairs,
+    compare,
+    explain,
+    is_descriptive,
+    one_letter_apart,
+    skeleton,
+)
 
 SAME = [
     ("Baibolat Kunbolatuly", "Baibolat Kunbolat"),  # Kazakh patronymic suffix dropped
@@ -172,3 +180,22 @@ def test_blocking_reaches_every_pair_compare_accepts(seed: int) -> None:
 )
 def test_descriptions_and_pronouns_are_not_names(written: str, descriptive: bool) -> None:
     assert is_descriptive(written) is descriptive
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Karin Vogt", "Katrin Vogt", ("karin", "katrin")),  # a letter added in the given name
+        ("Marat Tokayev", "Murat Tokayev", ("marat", "murat")),  # changed: two people, or a slip
+        ("Karin Vogt", "Karin Voigt", ("vogt", "voigt")),
+        ("Baibolat Kunbolatuly", "Baimurat Kunbolatuly", None),  # three letters: another name
+        ("Vogt", "Voigt", None),  # a surname alone says too little
+        ("Karin Vogt", "Katrin Vogt Schulz", None),  # token counts differ
+        ("Nursultan Nazarbayev", "Nursultan Nazarbaev", None),  # compare matches them: no near miss
+        ("Ali Vogt", "Alim Vogt", None),  # too short to weigh one letter
+        ("Unit1 Vogt", "Unit2 Vogt", None),  # digits are never fuzzed
+    ],
+)
+def test_one_letter_apart(a: str, b: str, expected: tuple[str, str] | None) -> None:
+    assert one_letter_apart(analyse(a), analyse(b)) == expected
+    assert one_letter_apart(analyse(b), analyse(a)) == (expected[::-1] if expected else None)

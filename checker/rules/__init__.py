@@ -33,6 +33,7 @@ from checker.rules import (
     missing_source_text,
     multiple_documents,
     name_variant,
+    near_name_same_role,
     non_string_key,
     not_independent,
     quote_does_not_support_value,
@@ -95,6 +96,7 @@ _MODULES = (
     name_variant,
     inconsistent_spelling,
     house_spelling,
+    near_name_same_role,
     # values: what sources say about the same thing
     value_conflict,
     series_reversal,
