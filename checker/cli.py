@@ -26,6 +26,7 @@ from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
 from checker.resolve import resolve_identities
 from checker.rules import RULES, find
+from checker.selection import changed_since
 from checker.textsafe import escape
 
 EXIT_CLEAN = 0
@@ -100,7 +101,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool = True) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="claim files or directories to report on (default: claims/); they are always compared "
+        "with every claim file of the archive",
+    )
+    parser.add_argument(
+        "--changed",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="report on these changed files (as pre-commit passes them): claim files, the article texts "
+        "they cite; a changed catalogue or configuration selects everything",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="GIT_REF",
+        help="report on the files changed since this git ref (its merge base with HEAD), uncommitted and "
+        "untracked files included, renames followed",
+    )
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON_CHOICES,
@@ -178,7 +199,16 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs(args, paths, project)
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
-    result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
+    changed = _changed(args, project)
+    result = run(
+        paths,
+        project,
+        schema_only=args.schema_only,
+        config=config,
+        select=select,
+        ignore=ignore,
+        changed=changed,
+    )
     report = reporting.build(result, timestamp=args.timestamp)
     if args.command == "report":
         rendered = {
@@ -197,6 +227,16 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _changed(args: argparse.Namespace, project: Project) -> list[Path] | None:
+    """The files ``--changed`` and ``--since`` name (None when neither is given)."""
+    if args.changed is None and args.since is None:
+        return None
+    found: list[Path] = list(args.changed or [])
+    if args.since is not None:
+        found.extend(changed_since(args.since, project))
+    return found
 
 
 def _check_output(args: argparse.Namespace) -> None:

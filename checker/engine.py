@@ -10,6 +10,7 @@ nothing about output or exit codes; the CLI does that with the
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,9 +23,10 @@ from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
 from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_file
 from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel, kind_of
-from checker.project import Project, discover
+from checker.project import YAML_SUFFIXES, Project, discover
 from checker.rules import REGISTRY, corpus_rules
 from checker.schemas import validate
+from checker.selection import select as select_reported
 
 M = TypeVar("M", bound=StrictModel)
 
@@ -34,18 +36,27 @@ class Result:
     """What one run found."""
 
     findings: list[Finding] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # the claim files reported on (named, or every file)
     claims: int = 0
+    compared_files: int = 0  # the claim files loaded and compared: the whole archive
+    compared_claims: int = 0
     waived: list[Waived] = field(default_factory=list)  # not reported, but counted
     analysis: Analysis | None = None  # what was loaded and worked out, for reports that show it
 
 
 def load_corpus(
-    paths: list[Path], project: Project, limits: LoaderLimits = DEFAULT_LIMITS
+    paths: list[Path], project: Project, limits: LoaderLimits = DEFAULT_LIMITS, *, archive: bool = False
 ) -> tuple[Corpus, list[Finding]]:
-    """Load the catalogues and every claim file named by ``paths``; report what failed."""
+    """Load the catalogues and every claim file named by ``paths``; report what failed.
+
+    With ``archive``, every claim file of the project is loaded as well: rules
+    compare a named file with the rest of the archive.
+    """
     findings: list[Finding] = []
-    corpus = Corpus(project, checked=discover(paths, project))
+    named = discover(paths, project)
+    if archive and paths and project.claims_dir.is_dir():
+        named = sorted({*named, *discover([], project)}, key=project.display)
+    corpus = Corpus(project, checked=named)
     if project.entities_path.is_file():
         corpus.entities_file = _load(project.entities_path, EntitiesFile, project, limits, findings)
     if project.properties_path.is_file():
@@ -67,9 +78,13 @@ def run(
     select: Collection[str] | None = None,
     ignore: Collection[str] = (),
     today: dt.date | None = None,
+    changed: Collection[Path] | None = None,
 ) -> Result:
     """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
 
+    ``paths`` (and ``changed``, the files ``--changed`` or ``--since`` name)
+    choose what is reported; the rules compare them with the whole archive,
+    which is always loaded unless ``schema_only`` (validation is per file).
     ``config`` defaults to the project's own configuration (raises
     :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
     codes (all rules when ``select`` is None); ``today`` decides which
@@ -78,7 +93,14 @@ def run(
     if config is None:
         config = load_config(project)
     wanted = frozenset(REGISTRY if select is None else select) - frozenset(ignore)
-    corpus, findings = load_corpus(paths, project, limits)
+    if changed is not None and not paths:
+        if schema_only:  # only the changed claim files need validating
+            paths = [p for p in changed if _in_claims(p, project)] or []
+            if not paths:
+                return Result()
+        else:
+            paths = []
+    corpus, findings = load_corpus(paths, project, limits, archive=not schema_only)
     analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
     if not schema_only:
         for rule in corpus_rules():
@@ -105,13 +127,39 @@ def run(
         today=today or (waivers.today() if config.waivers else dt.date.min),
         judged=judged,
     )
-    ordered = sorted([*outcome.findings, *_configure(outcome.problems, config, wanted)], key=Finding.sort_key)
+    chosen = select_reported(paths, changed, project, corpus)
+    sources = {f.model.source.id: f.path for f in corpus.files}
+    shown = [
+        chosen.anchor(f)
+        for f in [*outcome.findings, *_configure(outcome.problems, config, wanted)]
+        if chosen.involves(f, sources)
+    ]
+    waived = [
+        w._replace(finding=chosen.anchor(w.finding))
+        for w in outcome.waived
+        if chosen.involves(w.finding, sources)
+    ]
+    reported = [f for f in corpus.files if chosen.files is None or f.path in chosen.files]
     return Result(
-        ordered,
-        files=len(corpus.checked),
-        claims=sum(len(f.model.claims) for f in corpus.files),
-        waived=sorted(outcome.waived, key=lambda w: w.finding.sort_key()),
+        sorted(shown, key=Finding.sort_key),
+        files=len(corpus.checked) if chosen.files is None else len(chosen.files),
+        claims=sum(len(f.model.claims) for f in reported),
+        compared_files=len(corpus.checked),
+        compared_claims=sum(len(f.model.claims) for f in corpus.files),
+        waived=sorted(waived, key=lambda w: w.finding.sort_key()),
         analysis=analysis,
+    )
+
+
+def _in_claims(path: Path, project: Project) -> bool:
+    """A YAML file in the project's claims/ folder, other than a catalogue: a claim file."""
+    absolute = Path(os.path.abspath(path))
+    inside = project.claims_dir in absolute.parents
+    return (
+        inside
+        and absolute.suffix in YAML_SUFFIXES
+        and not project.is_catalogue(absolute)
+        and absolute.is_file()
     )
 
 

@@ -192,7 +192,11 @@ def _findings(out: str) -> list[str]:
 
 
 def _first_lines(err: str) -> str:
-    return "\n".join(err.splitlines()[:2])
+    """What stderr says first, without argparse's usage lines (they change with every new option)."""
+    lines = err.splitlines()
+    errors = [i for i, line in enumerate(lines) if "error:" in line]
+    start = errors[0] if errors else 0
+    return "\n".join(lines[start : start + 2])
 
 
 def _dump(spec: dict[str, Any], results: dict[str, Any]) -> str:

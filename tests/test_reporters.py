@@ -279,6 +279,8 @@ def test_hostile_json(hostile: Report) -> None:
     assert doc["summary"] == {
         "files": 2,
         "claims": 3,
+        "compared_files": 2,
+        "compared_claims": 3,
         "findings": 3,
         "by_severity": {"error": 1, "warning": 1, "info": 1},
         "waived": 1,

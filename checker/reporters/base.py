@@ -77,9 +77,11 @@ class Report:
     """The findings of one run, sorted, and what reporters may show about them."""
 
     findings: tuple[Finding, ...]
-    files: int
+    files: int  # claim files reported on
     claims: int
     waived: tuple[Waived, ...] = ()  # findings a waiver covers: not reported, but counted
+    compared_files: int = 0  # claim files compared (the whole archive); 0: as many as reported on
+    compared_claims: int = 0
     rules: tuple[Rule, ...] = ()  # every rule of the registry, in code order
     version: str = __version__
     timestamp: str | None = None  # ISO 8601 UTC; only with SOURCE_DATE_EPOCH or --timestamp

@@ -150,8 +150,12 @@ class SeverityCounts(TypedDict):
 class SummaryDoc(TypedDict):
     """What was checked and what was found."""
 
-    files: Annotated[int, Field(description="Claim files checked.")]
-    claims: Annotated[int, Field(description="Claims checked.")]
+    files: Annotated[int, Field(description="Claim files reported on (those named, or all).")]
+    claims: Annotated[int, Field(description="Claims in the files reported on.")]
+    compared_files: Annotated[
+        int, Field(description="Claim files loaded and compared: the whole archive, whatever was named.")
+    ]
+    compared_claims: Annotated[int, Field(description="Claims loaded and compared.")]
     findings: Annotated[int, Field(description="Reported findings (waived ones not included).")]
     by_severity: SeverityCounts
     waived: Annotated[int, Field(description="Findings a waiver covers.")]
@@ -203,6 +207,8 @@ def document(report: Report) -> ReportDocument:
         "summary": {
             "files": report.files,
             "claims": report.claims,
+            "compared_files": max(report.compared_files, report.files),
+            "compared_claims": max(report.compared_claims, report.claims),
             "findings": len(report.findings),
             "by_severity": {
                 "error": by_severity[Severity.ERROR],

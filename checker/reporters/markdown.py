@@ -103,6 +103,11 @@ def _header(report: Report) -> str:
         "",
         f"{report.files} {plural('file', report.files)} and {report.claims}"
         f" {plural('claim', report.claims)} checked by {TOOL_NAME} {md(report.version)}"
+        + (
+            f", compared with the archive's {report.compared_files} files ({report.compared_claims} claims)"
+            if report.compared_files > report.files
+            else ""
+        )
         + (f" at {md(report.timestamp)}." if report.timestamp else "."),
         "",
         "| severity | findings |",

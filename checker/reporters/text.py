@@ -57,4 +57,10 @@ def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in severity_counts(report.findings).items())
     parts += f", {len(report.waived)} waived"
-    return f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
+    line = f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
+    if report.compared_files > report.files:
+        line += (
+            f", compared with the archive's {report.compared_files} {plural('file', report.compared_files)}"
+            f" ({report.compared_claims} claims)"
+        )
+    return line
