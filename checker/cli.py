@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker import __version__, reporting, schemas
+from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
@@ -117,6 +118,13 @@ def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool
         "they cite; a changed catalogue or configuration selects everything",
     )
     parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"where parsed files are cached (default: {DEFAULT_FOLDER}/ at the project root; not committed)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="read and parse every file afresh")
+    parser.add_argument(
         "--since",
         metavar="GIT_REF",
         help="report on the files changed since this git ref (its merge base with HEAD), uncommitted and "
@@ -208,6 +216,7 @@ def _check(args: argparse.Namespace) -> int:
         select=select,
         ignore=ignore,
         changed=changed,
+        cache=None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER),
     )
     report = reporting.build(result, timestamp=args.timestamp)
     if args.command == "report":

@@ -14,14 +14,15 @@ import os
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from checker import waivers
 from checker.analysis import Analysis
+from checker.cache import Cache
 from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
-from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_file
+from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_bytes, load_file, read_file
 from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel, kind_of
 from checker.project import YAML_SUFFIXES, Project, discover
 from checker.rules import REGISTRY, corpus_rules
@@ -45,7 +46,12 @@ class Result:
 
 
 def load_corpus(
-    paths: list[Path], project: Project, limits: LoaderLimits = DEFAULT_LIMITS, *, archive: bool = False
+    paths: list[Path],
+    project: Project,
+    limits: LoaderLimits = DEFAULT_LIMITS,
+    *,
+    archive: bool = False,
+    cache: Cache | None = None,
 ) -> tuple[Corpus, list[Finding]]:
     """Load the catalogues and every claim file named by ``paths``; report what failed.
 
@@ -58,11 +64,13 @@ def load_corpus(
         named = sorted({*named, *discover([], project)}, key=project.display)
     corpus = Corpus(project, checked=named)
     if project.entities_path.is_file():
-        corpus.entities_file = _load(project.entities_path, EntitiesFile, project, limits, findings)
+        corpus.entities_file = _load(project.entities_path, EntitiesFile, project, limits, findings, cache)
     if project.properties_path.is_file():
-        corpus.properties_file = _load(project.properties_path, PropertiesFile, project, limits, findings)
+        corpus.properties_file = _load(
+            project.properties_path, PropertiesFile, project, limits, findings, cache
+        )
     for path in corpus.checked:
-        loaded = _load(path, ClaimFile, project, limits, findings)
+        loaded = _load(path, ClaimFile, project, limits, findings, cache)
         if loaded is not None:
             corpus.files.append(loaded)
     return corpus, findings
@@ -79,6 +87,7 @@ def run(
     ignore: Collection[str] = (),
     today: dt.date | None = None,
     changed: Collection[Path] | None = None,
+    cache: Cache | None = None,
 ) -> Result:
     """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
 
@@ -100,7 +109,9 @@ def run(
                 return Result()
         else:
             paths = []
-    corpus, findings = load_corpus(paths, project, limits, archive=not schema_only)
+    corpus, findings = load_corpus(paths, project, limits, archive=not schema_only, cache=cache)
+    if cache is not None:
+        cache.prune()
     analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
     if not schema_only:
         for rule in corpus_rules():
@@ -183,18 +194,57 @@ def _whole(corpus: Corpus, project: Project) -> bool:
     return set(discover([], project)) <= set(corpus.checked)
 
 
-def _load(
-    path: Path, model: type[M], project: Project, limits: LoaderLimits, findings: list[Finding]
+def _load(  # noqa: PLR0917 - the private worker of load_corpus
+    path: Path,
+    model: type[M],
+    project: Project,
+    limits: LoaderLimits,
+    findings: list[Finding],
+    cache: Cache | None = None,
 ) -> LoadedFile[M] | None:
     """Load and validate one file, adding its load and schema findings to ``findings``.
 
-    Their subjects are the file, the key path and the problem's line-free
+    With a ``cache``, a file whose bytes (and everything else its outcome
+    depends on) were seen before is not parsed again: see checker/cache.py.
+    """
+    shown = project.display(path)
+    if cache is None:
+        return _parse(path, None, model, shown, limits, findings)
+    try:
+        raw = read_file(path, limits)
+    except LoadFailed:
+        return _parse(path, None, model, shown, limits, findings)  # reports why, uncached
+    key = cache.key(kind_of(model), shown, repr(limits), raw)
+    hit = cache.get(key)
+    if isinstance(hit, _Parsed):
+        findings.extend(hit.findings)
+        return hit.loaded  # stored for this kind of model: the kind is part of the key
+    found: list[Finding] = []
+    loaded = _parse(path, raw, model, shown, limits, found)
+    cache.put(key, _Parsed(loaded, tuple(found)))
+    findings.extend(found)
+    return loaded
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What loading one file gave: its model (None when it failed) and its load and schema findings."""
+
+    loaded: LoadedFile[Any] | None
+    findings: tuple[Finding, ...]
+
+
+def _parse(  # noqa: PLR0917 - the private worker of _load
+    path: Path, raw: bytes | None, model: type[M], shown: str, limits: LoaderLimits, findings: list[Finding]
+) -> LoadedFile[M] | None:
+    """Parse and validate one file (its bytes when already read).
+
+    Findings' subjects are the file, the key path and the problem's line-free
     detail, never its message: a message may name a line ("first at line 3")
     or a list index, and the fingerprint must survive edits that move text.
     """
-    shown = project.display(path)
     try:
-        doc = load_file(path, limits)
+        doc = load_file(path, limits) if raw is None else load_bytes(raw, limits)
     except LoadFailed as failure:
         for problem in failure.problems:
             rule = REGISTRY[problem.code]

@@ -89,23 +89,38 @@ class LoadProblem:
 
 @dataclass
 class Document:
-    """The data of one YAML file and the place of each of its keys and values."""
+    """The data of one YAML file and the place of each of its keys and values.
+
+    Marks are stored packed, one int per key or value (see :func:`pack`): an
+    archive has millions of them, and they are kept (and cached) for every
+    file, while a rule asks for a few.
+    """
 
     data: Any
-    value_marks: dict[KeyPath, Mark] = field(default_factory=dict)
-    key_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    value_marks: dict[KeyPath, int] = field(default_factory=dict)
+    key_marks: dict[KeyPath, int] = field(default_factory=dict)
 
     def mark(self, path: KeyPath) -> Mark:
         """Where the value at ``path`` starts, or its nearest known ancestor."""
         for end in range(len(path), -1, -1):
             found = self.value_marks.get(path[:end])
             if found is not None:
-                return found
+                return unpack(found)
         return Mark(1, 1)
 
     def key_mark(self, path: KeyPath) -> Mark:
         """Where the key of the value at ``path`` is written (falls back to the value)."""
-        return self.key_marks.get(path) or self.mark(path)
+        found = self.key_marks.get(path)
+        return unpack(found) if found is not None else self.mark(path)
+
+
+def pack(mark: Mark) -> int:
+    """A mark as one int: the line in the high bits, the column in the low 32."""
+    return mark.line << 32 | mark.column
+
+
+def unpack(packed: int) -> Mark:
+    return Mark(packed >> 32, packed & 0xFFFFFFFF)
 
 
 class LoadFailed(Exception):
@@ -152,6 +167,11 @@ _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 def load_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
     """Read and load one file; raises :class:`LoadFailed`, never anything else."""
+    return load_bytes(read_file(path, limits), limits)
+
+
+def read_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes (up to one byte past the size limit); raises :class:`LoadFailed`."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the run, a device never end
             problem = LoadProblem(
@@ -164,7 +184,7 @@ def load_file(path: Path, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
         reason = exc.strerror or exc.__class__.__name__
         problem = LoadProblem(UNREADABLE, f"cannot read file: {reason}", Mark(1, 1), detail=(reason,))
         raise LoadFailed([problem]) from None
-    return load_bytes(raw, limits)
+    return raw
 
 
 def load_bytes(raw: bytes, limits: LoaderLimits = DEFAULT_LIMITS) -> Document:
@@ -283,8 +303,8 @@ class _Builder:
         self.seen_document = False
         self.problems: list[LoadProblem] = []
         self.problem_paths: dict[int, KeyPath] = {}  # problem index -> where in the document
-        self.value_marks: dict[KeyPath, Mark] = {}
-        self.key_marks: dict[KeyPath, Mark] = {}
+        self.value_marks: dict[KeyPath, int] = {}
+        self.key_marks: dict[KeyPath, int] = {}
 
     def document(self) -> Document:
         return Document(self.root, self.value_marks, self.key_marks)
@@ -390,12 +410,13 @@ class _Builder:
             self._set_key(_DISCARD)
             return
         if key in top.container:
-            first = self.key_marks.get((*top.path, key))
+            packed = self.key_marks.get((*top.path, key))
+            first = unpack(packed) if packed is not None else None
             where = f" (first at line {first.line}, column {first.column})" if first else ""
             self.problem(DUPLICATE_KEY, f"duplicate key {key!r}{where}", event)
             self._set_key(_DISCARD)
             return
-        self.key_marks[(*top.path, key)] = _mark(event)
+        self.key_marks[(*top.path, key)] = _packed(event)
         self._set_key(key)
 
     def _child_path(self) -> KeyPath | None:
@@ -412,7 +433,7 @@ class _Builder:
     def _add(self, value: Any, event: ev.Event) -> None:
         path = self._child_path()
         if path is not None:
-            self.value_marks[path] = _mark(event)
+            self.value_marks[path] = _packed(event)
         self._attach(value)
 
     def _attach(self, value: Any) -> None:
@@ -441,7 +462,7 @@ class _Builder:
             self._attach(None)
             self.stack.append(_Frame(None, parent, role="skip"))
             return
-        self.value_marks[path] = _mark(event)
+        self.value_marks[path] = _packed(event)
         container: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
         # Attached before it is filled, so that the partial data of a file that stops early still
         # holds the item a problem is in (and its id, for stable_key_paths).
@@ -511,6 +532,13 @@ def _is_implicit(event: ev.NodeEvent) -> bool:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _packed(event: ev.Event) -> int:
+    start = event.start_mark
+    line: int = start.line + 1
+    column: int = start.column + 1
+    return line << 32 | column
 
 
 def _mark(event: ev.Event) -> Mark:

@@ -199,7 +199,7 @@ def test_report_removes_what_a_killed_run_left(
     (reports / "notes.txt").write_text("mine\n", encoding="utf-8")
     monkeypatch.chdir(root)
     code, out, err = run_cli(
-        ["report", "--format", "json,text", "-o", "reports", "--fail-on", "never"], capsys
+        ["report", "--no-cache", "--format", "json,text", "-o", "reports", "--fail-on", "never"], capsys
     )
     assert (code, err) == (0, "")
     assert out == "wrote reports/claimcheck.json\nwrote reports/claimcheck.txt\n"
@@ -240,7 +240,7 @@ def test_report_is_staged_beside_the_folder_and_moved_in(
 
     monkeypatch.setattr(Path, "replace", replace)
     monkeypatch.chdir(root)
-    code, _, err = run_cli(["report", "--format", "json,text", "-o", "reports"], capsys)
+    code, _, err = run_cli(["report", "--no-cache", "--format", "json,text", "-o", "reports"], capsys)
     assert code == 2 and "internal error: OSError: disk gone" in err
     assert seen[0] == [tmp_path.name, "claimcheck.json", "claimcheck.txt"]  # both staged before any move
     assert not any(p.name.startswith(".claimcheck-tmp-") for p in root.iterdir())  # staging removed
