@@ -5,6 +5,7 @@ Rules read a :class:`Corpus`; they never touch files or YAML themselves.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -178,6 +179,7 @@ class Corpus:
         return self.names.get(name_key(written), [])
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The exact-match key of a name: case-folded, whitespace collapsed."""
     return " ".join(name.casefold().split())

@@ -81,3 +81,9 @@ def test_the_ascii_fast_path_changes_nothing(text: str) -> None:
     assert norm.text == "".join(slow.parts).rstrip(" ")
     assert list(norm.starts) == slow.starts[: len(norm.text)]
     assert list(norm.ends) == slow.ends[: len(norm.text)]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F)) | st.text())
+def test_normalise_shortcut_gives_the_offset_map_answer(text: str) -> None:
+    """normalise() skips the offset map for plain ASCII; it must answer exactly as the map does."""
+    assert normalise(text) == Normalised.of(text).text

@@ -160,15 +160,24 @@ class Normalised:
         return Span(self.starts[start], self.ends[end - 1])
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """``text`` as quotes are compared: NFKC, case-folded, typographic variants unified.
 
     Curly quotation marks and apostrophes become ``'`` and ``"``, dashes and
     the minus sign ``-``, the ellipsis character ``...``; soft hyphens and
     other invisible format characters go; every run of whitespace becomes
-    one space, and none is left at either end.
+    one space, and none is left at either end. Plain ASCII, most quotes,
+    takes a shortcut without the offset map (tests/test_text_normalise.py
+    holds it to the same answer); answers are remembered, as every rule
+    reading quotes asks for the same ones.
     """
+    if _ASCII_RUN.fullmatch(text):
+        return _ASCII_SPACE.sub(" ", text.lower()).strip(" ")
     return Normalised.of(text).text
+
+
+_ASCII_SPACE = re.compile(r"[\t\n\v\f\r ]+")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
