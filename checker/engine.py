@@ -261,4 +261,5 @@ def _parse(  # noqa: PLR0917 - the private worker of _load
     if parsed is None:
         return None
     assert isinstance(parsed, model)
+    doc.data = None  # the model holds it now; only the marks are read from here on (memory, cache size)
     return LoadedFile(shown, doc, parsed)
