@@ -10,13 +10,15 @@ nothing about output or exit codes; the CLI does that with the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from checker import waivers
 from checker.analysis import Analysis
+from checker.baseline import Baseline, Entry
+from checker.baseline import apply as apply_baseline
 from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
@@ -38,6 +40,9 @@ class Result:
     claims: int = 0
     waived: list[Waived] = field(default_factory=list)  # not reported, but counted
     analysis: Analysis | None = None  # what was loaded and worked out, for reports that show it
+    # Findings a baseline covers: not reported, but counted; None when no baseline was given.
+    baselined: list[Finding] | None = None
+    stale: list[Entry] = field(default_factory=list)  # baseline entries no finding matched
 
 
 def load_corpus(
@@ -67,13 +72,15 @@ def run(
     select: Collection[str] | None = None,
     ignore: Collection[str] = (),
     today: dt.date | None = None,
+    baseline: Baseline | None = None,
 ) -> Result:
     """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
 
     ``config`` defaults to the project's own configuration (raises
     :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
     codes (all rules when ``select`` is None); ``today`` decides which
-    waivers have expired (default: :func:`checker.waivers.today`).
+    waivers have expired (default: :func:`checker.waivers.today`). A
+    ``baseline`` is applied last, to the findings the waivers left.
     """
     if config is None:
         config = load_config(project)
@@ -106,13 +113,46 @@ def run(
         judged=judged,
     )
     ordered = sorted([*outcome.findings, *_configure(outcome.problems, config, wanted)], key=Finding.sort_key)
-    return Result(
+    result = Result(
         ordered,
         files=len(corpus.checked),
         claims=sum(len(f.model.claims) for f in corpus.files),
         waived=sorted(outcome.waived, key=lambda w: w.finding.sort_key()),
         analysis=analysis,
     )
+    if baseline is not None:
+        whole = select is None and not ignore and not schema_only and _whole(corpus, project)
+        could = _could_report(corpus, project, wanted, schema_only=schema_only, whole=whole)
+        applied = apply_baseline(ordered, baseline, corpus, judged=could)
+        result.findings = list(applied.findings)
+        result.baselined = list(applied.baselined)
+        result.stale = list(applied.stale)
+    return result
+
+
+def _could_report(
+    corpus: Corpus, project: Project, wanted: frozenset[str], *, schema_only: bool, whole: bool
+) -> Callable[[Entry], bool]:
+    """Whether this run could have produced a baseline entry's findings (so it may call it stale).
+
+    A run of every rule on every claim file judges every entry. Otherwise an
+    entry is judged when its rule ran and every source it names was loaded
+    or, for a finding about no claim, its file was checked.
+    """
+    sources = {f.model.source.id for f in corpus.files}
+    checked = {project.display(p) for p in (*corpus.checked, project.entities_path, project.properties_path)}
+
+    def could(entry: Entry) -> bool:
+        if whole:
+            return True
+        rule = REGISTRY.get(entry.code)
+        if rule is None or entry.code not in wanted or (schema_only and rule.check is not None):
+            return False
+        if entry.claims:
+            return all(key.split("/", 1)[0] in sources for key in entry.claims)
+        return entry.path in checked
+
+    return could
 
 
 def _configure(findings: Iterable[Finding], config: Config, wanted: frozenset[str]) -> list[Finding]:
