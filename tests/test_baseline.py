@@ -1,13 +1,15 @@
 """Baselines: record every finding, match them across edits that move text, list stale entries.
 
 The unit tests run the engine on copies of the example repository and of the
-rule fixtures.
+rule fixtures; the report tests validate the JSON report and SARIF's
+``baselineState`` against their schemas.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,12 @@ from checker.baseline import Baseline, Entry
 from checker.engine import Result, run
 from checker.findings import Finding, Location, Severity, Subject
 from checker.project import find_project
+from checker.reporters import json_report, sarif
+from checker.reporters.base import Report
+from checker.reporting import build
 from tests.conftest import REPO
 from tests.test_fingerprints import EDITS, _projects, edit_project
+from tests.test_reporters import _json_validator, _sarif_validator
 
 TEN_DAYS = "claims/rferl-kunbolatuly-10-days.yaml"
 FIFTEEN_DAYS = "claims/rferl-kunbolat-15-days.yaml"
@@ -203,3 +209,68 @@ def test_duplicate_entries_in_a_file_add_up(tmp_path: Path) -> None:
     path.write_text(json.dumps({"version": 1, "entries": [entry, {**entry, "count": 2}]}), encoding="utf-8")
     (loaded,) = baseline.load(path).entries
     assert loaded.count == 3
+
+
+# -- reports -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def changed_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], Report]:
+    """The example with one value changed, checked against the original's baseline (or without one)."""
+    root = example_copy(tmp_path_factory.mktemp("changed"))
+    known = recorded(check(root))
+    edit(root / FIFTEEN_DAYS, "amount: 30, unit: person", "amount: 35, unit: person")
+    with_baseline = build(check(root, known))
+    without = build(check(root))
+    return lambda given: with_baseline if given else without
+
+
+def test_json_report_counts_baselined_and_lists_stale(changed_report: Callable[[bool], Report]) -> None:
+    doc = json.loads(json_report.render(changed_report(True)))
+    _json_validator().validate(doc)
+    assert doc["summary"]["baselined"] == 20 == len(doc["baselined"])
+    assert [f["code"] for f in doc["findings"]] == ["C001", "Q003"]
+    (stale,) = doc["stale_baseline"]
+    assert (stale["code"], stale["fingerprint"], stale["count"]) == ("C001", "edbd4d5959433b0b", 1)
+    plain = json.loads(json_report.render(changed_report(False)))
+    assert "baselined" not in plain and "stale_baseline" not in plain and "baselined" not in plain["summary"]
+
+
+def test_sarif_baseline_state(changed_report: Callable[[bool], Report]) -> None:
+    log = json.loads(sarif.render(changed_report(True)))
+    _sarif_validator().validate(log)
+    results = log["runs"][0]["results"]
+    states = [(r["ruleId"], r["baselineState"]) for r in results]
+    assert sorted(s for _, s in states) == ["absent"] + ["new"] * 2 + ["unchanged"] * 20
+    assert [rule for rule, state in states if state == "new"] == ["C001", "Q003"]
+    (absent,) = [r for r in results if r["baselineState"] == "absent"]
+    assert absent["partialFingerprints"] == {"claimcheck/v1": "edbd4d5959433b0b"}
+    assert absent["level"] == "note" and absent["message"]["text"].startswith("21 of the 37 facts")
+    assert absent["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == FIFTEEN_DAYS
+    new = next(r for r in results if r["baselineState"] == "new" and r["ruleId"] == "C001")
+    assert new["partialFingerprints"] == absent["partialFingerprints"]  # same alert, new content
+
+    plain = json.loads(sarif.render(changed_report(False)))
+    _sarif_validator().validate(plain)
+    assert all("baselineState" not in r for r in plain["runs"][0]["results"])
+
+
+def test_sarif_baseline_state_with_waived_findings_and_limits(tmp_path: Path) -> None:
+    """Waived findings are new relative to a baseline; absent results are the first left out."""
+    root = example_copy(tmp_path)
+    known = recorded(check(root))
+    (root / "checker.yaml").write_text(
+        'waivers:\n  - {fingerprint: "54d512947ac58406", reason: "two pickets, both real"}\n',
+        encoding="utf-8",
+    )
+    edit(root / FIFTEEN_DAYS, "amount: 30, unit: person", "amount: 35, unit: person")
+    report = build(check(root, known))
+    assert len(report.waived) == 1 and len(report.stale_baseline) == 2  # the C001, and the waived D001
+    log = sarif.log(report)
+    _sarif_validator().validate(log)
+    waived = [r for r in log["runs"][0]["results"] if "suppressions" in r]
+    assert [(r["ruleId"], r["baselineState"]) for r in waived] == [("D001", "new")]
+    cut = sarif.log(report, max_results=22)["runs"][0]
+    assert all(r["baselineState"] != "absent" for r in cut["results"]) and len(cut["results"]) == 22
+    notice = cut["invocations"][0]["toolExecutionNotifications"][0]
+    assert notice["properties"] == {"omitted": 2, "total": 24}

@@ -57,4 +57,6 @@ def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in severity_counts(report.findings).items())
     parts += f", {len(report.waived)} waived"
+    if report.baselined is not None:
+        parts += f", {len(report.baselined)} baselined"
     return f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
