@@ -2,19 +2,24 @@
 
 The unit tests run the engine on copies of the example repository and of the
 rule fixtures; the report tests validate the JSON report and SARIF's
-``baselineState`` against their schemas.
+``baselineState`` against their schemas; the CLI tests run the issue's "done
+when" sequence (``checker check --write-baseline b.json && checker check
+--baseline b.json --fail-on info``) and check that unusable baseline files
+are clear errors.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from checker import baseline
+from checker import baseline, cli
 from checker.baseline import Baseline, Entry
 from checker.engine import Result, run
 from checker.findings import Finding, Location, Severity, Subject
@@ -55,6 +60,12 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +285,166 @@ def test_sarif_baseline_state_with_waived_findings_and_limits(tmp_path: Path) ->
     assert all(r["baselineState"] != "absent" for r in cut["results"]) and len(cut["results"]) == 22
     notice = cut["invocations"][0]["toolExecutionNotifications"][0]
     assert notice["properties"] == {"omitted": 2, "total": 24}
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_done_when(tmp_path: Path) -> None:
+    """The issue's sequence, with the console script's module in fresh processes."""
+    root = example_copy(tmp_path)
+
+    def checker(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "checker", *args]
+        return subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+
+    wrote = checker("check", "--write-baseline", "b.json")
+    assert wrote.returncode == 0, wrote.stderr
+    assert wrote.stdout.splitlines()[-1] == SEED_SUMMARY  # the report as usual
+    assert wrote.stderr == "checker: wrote baseline b.json: 21 findings in 21 entries\n"
+    checked = checker("check", "--baseline", "b.json", "--fail-on", "info")
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout == "0 errors, 0 warnings, 0 info, 0 waived, 21 baselined in 2 files (80 claims)\n"
+
+    edit(
+        root / FIFTEEN_DAYS,
+        "value: {amount: 30, unit: person, approx: about}",
+        "value: {amount: 35, unit: person, approx: about}",
+    )
+    changed = checker("check", "--baseline", "b.json", "--fail-on", "info")
+    assert changed.returncode == 1
+    assert (
+        changed.stdout.splitlines()[-1]
+        == "0 errors, 1 warning, 1 info, 0 waived, 20 baselined in 2 files (80 claims)"
+    )
+    assert "C001 info" in changed.stdout and "Q003 warning" in changed.stdout
+    assert changed.stderr.startswith(
+        "checker: note: 1 entry of the baseline b.json matches no finding (fixed, or their claims changed);"
+    )
+    assert f"    {FIFTEEN_DAYS}: C001 edbd4d5959433b0b: 21 of the 37 facts" in changed.stderr
+
+
+def test_write_baseline_exits_0_and_check_fails_only_on_new(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = example_copy(tmp_path)
+    monkeypatch.chdir(root)
+    edit(root / TEN_DAYS, "property: jail-sentence", "property: jail-sentense")  # an R002 error
+    assert run_cli(["check"], capsys)[0] == 1
+    assert run_cli(["check", "--write-baseline", "b.json"], capsys)[0] == 0
+    assert run_cli(["check", "--baseline", "b.json"], capsys)[0] == 0
+    edit(root / FIFTEEN_DAYS, "property: jail-sentence", "property: jail-sentense")  # a new one
+    code, out, err = run_cli(["check", "--baseline", "b.json", "--select", "R002"], capsys)
+    assert code == 1 and err == ""
+    assert [line.split(": R002")[0] for line in out.splitlines() if ": R002 " in line] == [
+        f"{FIFTEEN_DAYS}:136:15"
+    ]
+    assert out.splitlines()[-1] == "1 error, 0 warnings, 0 info, 0 waived, 1 baselined in 2 files (80 claims)"
+
+
+def test_rewriting_a_baseline_keeps_baselined_findings_and_drops_stale_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = example_copy(tmp_path)
+    monkeypatch.chdir(root)
+    assert run_cli(["check", "--write-baseline", "b.json"], capsys)[0] == 0
+    first = (root / "b.json").read_text(encoding="utf-8")
+    assert run_cli(["check", "--baseline", "b.json", "--write-baseline", "b.json"], capsys)[0] == 0
+    assert (root / "b.json").read_text(encoding="utf-8") == first
+    edit(root / FIFTEEN_DAYS, "amount: 30, unit: person", "amount: 35, unit: person")
+    code, _, err = run_cli(["check", "--baseline", "b.json", "--write-baseline", "b.json"], capsys)
+    assert code == 0 and "1 entry of the baseline b.json matches no finding" in err
+    assert run_cli(["check", "--baseline", "b.json", "--fail-on", "info"], capsys)[:3:2] == (0, "")
+
+
+BAD_FILES: dict[str, tuple[bytes | None, str]] = {
+    "missing": (None, "no such file (write one with --write-baseline)"),
+    "not-json": (b'{"version": 1, "entries": [', "not JSON: Expecting value at line 1, column 28"),
+    "not-utf8": (b'{"version": 1, "entries": ["\xff"]}', "not UTF-8 (byte 28)"),
+    "a-list": (b"[]", "not a baseline file (expected a JSON object with version and entries)"),
+    "no-version": (b'{"entries": []}', "not a baseline file"),
+    "newer-version": (b'{"version": 2, "entries": []}', "baseline version 2 is not supported"),
+    "version-true": (b'{"version": true, "entries": []}', "baseline version True is not supported"),
+    "no-entries": (b'{"version": 1}', "not a valid baseline: entries: Field required"),
+    "bad-entry": (
+        b'{"version": 1, "entries": [{"code": "V001", "fingerprint": "xyz", "content": "0000000000000000",'
+        b' "count": 1, "severity": "warning", "path": "a", "claims": [], "message": "m"}]}',
+        "not a valid baseline: entries.0.fingerprint: String should match pattern",
+    ),
+    "count-zero": (
+        b'{"version": 1, "entries": [{"code": "V001", "fingerprint": "0000000000000000",'
+        b' "content": "0000000000000000", "count": 0, "severity": "warning", "path": "a", "claims": [],'
+        b' "message": "m"}]}',
+        "entries.0.count: Input should be greater than or equal to 1",
+    ),
+    "extra-key": (b'{"version": 1, "entries": [], "when": "now"}', "when: Extra inputs are not permitted"),
+    "deep": (b"[" * 100_000, "nested too deeply"),
+    "huge-number": (b'{"version": 1' + b"0" * 5000 + b"}", "not JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_an_unusable_baseline_is_a_usage_error(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], example: Path
+) -> None:
+    content, expected = BAD_FILES[name]
+    path = tmp_path / f"{name}.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run_cli(["check", str(example / "claims"), "--baseline", str(path)], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"checker: error: --baseline {path}: ")
+    assert expected in err, err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_folder_is_no_baseline(tmp_path: Path, capsys: pytest.CaptureFixture[str], example: Path) -> None:
+    code, _, err = run_cli(["check", str(example / "claims"), "--baseline", str(tmp_path)], capsys)
+    assert code == 2 and err.startswith(f"checker: error: --baseline {tmp_path}: cannot read it")
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("claims/b.json", "is an input of this run or in claims/ or sources/"),
+        ("sources/b.json", "is an input of this run or in claims/ or sources/"),
+        ("checker.yaml", "is an input of this run"),
+        ("claims", "is a folder"),
+    ],
+)
+def test_write_baseline_refuses_inputs(
+    target: str,
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = example_copy(tmp_path)
+    monkeypatch.chdir(root)
+    before = (root / "checker.yaml").read_bytes()
+    code, _, err = run_cli(["check", "--write-baseline", target], capsys)
+    assert code == 2 and err.startswith(f"checker: error: --write-baseline {target}: {expected}")
+    assert not (root / "claims" / "b.json").exists() and (root / "checker.yaml").read_bytes() == before
+
+
+def test_write_baseline_is_not_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = example_copy(tmp_path)
+    monkeypatch.chdir(root)
+    code, _, err = run_cli(
+        ["check", "--format", "json", "-o", "r.json", "--write-baseline", "r.json"], capsys
+    )
+    assert code == 2 and "is also where the report goes" in err
+    code, _, err = run_cli(["report", "-o", "out", "--write-baseline", "out/claimcheck.sarif"], capsys)
+    assert code == 2 and "is also where the report goes" in err
+    assert run_cli(["report", "-o", "out", "--format", "json", "--write-baseline", "b.json"], capsys)[0] == 0
+    assert json.loads((root / "b.json").read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_help_says_what_write_baseline_exits_with(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--write-baseline FILE" in out and "exits 0 once written" in out
+    assert "--baseline FILE" in out
