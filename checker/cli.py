@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__, reporting, schemas
+from checker import __version__, baseline, reporting, schemas
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
-from checker.engine import load_corpus, run
+from checker.engine import Result, load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
 from checker.project import Project, UsageError, discover, find_project
@@ -29,6 +29,7 @@ from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.selection import changed_since
 from checker.textsafe import escape
+from checker.wording import plural
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -169,6 +170,20 @@ def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool
             "-o", "--output-dir", type=Path, default=Path("reports"), metavar="DIR", help="default: reports/"
         )
     parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="leave out the findings FILE records (see --write-baseline): not reported and not failing,"
+        " but counted; entries that match no finding any more are listed so FILE can be pruned",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record every finding of this run (after waivers; baselined ones too) in FILE, to adopt the"
+        " checker on an existing archive; exits 0 once written, whatever was found",
+    )
+    parser.add_argument(
         "--timestamp", action="store_true", help="record the time of the run (SOURCE_DATE_EPOCH sets it)"
     )
     parser.add_argument(
@@ -205,6 +220,8 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(project, args.config)
     _check_output(args)
     _refuse_overwriting_inputs(args, paths, project)
+    _check_baseline_target(args, paths, project)
+    known = baseline.load(args.baseline) if args.baseline is not None else None
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     changed = _changed(args, project)
@@ -217,6 +234,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=ignore,
         changed=changed,
         cache=None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER),
+        baseline=known,
     )
     report = reporting.build(result, timestamp=args.timestamp)
     if args.command == "report":
@@ -231,6 +249,11 @@ def _check(args: argparse.Namespace) -> int:
     else:
         color = _use_color(args.color, sys.stdout)
         sys.stdout.write(REPORTERS[args.format].render(report, Options(color=color)))
+    if args.baseline is not None and result.stale:
+        _note_stale(args.baseline, result.stale)
+    if args.write_baseline is not None:
+        _write_baseline(args.write_baseline, result)
+        return EXIT_CLEAN  # every finding is now in the baseline: checked against it, this run is clean
     fail_on: str = args.fail_on or config.fail_on
     if fail_on == "never":
         return EXIT_CLEAN
@@ -286,6 +309,63 @@ def _refuse_overwriting_inputs(args: argparse.Namespace, paths: list[Path], proj
                     f"-o {out}: refusing to write into {project.display(folder)}/, which holds inputs;"
                     " write elsewhere (`report` writes to reports/ by default)"
                 )
+
+
+def _check_baseline_target(args: argparse.Namespace, paths: list[Path], project: Project) -> None:
+    """``--write-baseline`` must name a file that is no input of the run and no report it writes."""
+    target: Path | None = args.write_baseline
+    if target is None:
+        return
+    if target.is_dir():
+        raise UsageError(f"--write-baseline {target}: is a folder; name the baseline file to write")
+    real = _real(target)
+    reports = [args.output_dir / r.filename for r in REPORTERS.values()] if args.command == "report" else []
+    if args.command != "report" and args.output is not None:
+        reports.append(args.output)
+    if real in {_real(p) for p in reports}:
+        raise UsageError(f"--write-baseline {target}: is also where the report goes; write it elsewhere")
+    inputs = {_real(p) for p in discover(paths, project)}
+    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
+    config = args.config if args.config is not None else config_path(project)
+    if config is not None:
+        inputs.add(_real(config))
+    folders = [_real(project.claims_dir), _real(project.root / SOURCES_DIR)]
+    if real in inputs or any(real == folder or folder in real.parents for folder in folders):
+        raise UsageError(
+            f"--write-baseline {target}: is an input of this run or in claims/ or sources/;"
+            " refusing to write it there (e.g. write baseline.json at the repository root)"
+        )
+
+
+def _note_stale(path: Path, stale: Sequence[baseline.Entry]) -> None:
+    """Say on stderr which baseline entries match nothing any more, so that the file can be pruned."""
+    print(
+        f"checker: note: {len(stale)} {_entries(len(stale))} of the baseline {escape(str(path))}"
+        f" {'matches' if len(stale) == 1 else 'match'} no finding (fixed, or their claims changed);"
+        f" remove {'it' if len(stale) == 1 else 'them'}, or rewrite the file with --write-baseline:",
+        file=sys.stderr,
+    )
+    for entry in stale:
+        times = f" ({entry.count} findings)" if entry.count > 1 else ""
+        what = f"{escape(entry.code)} {entry.fingerprint}{times}"
+        print(f"    {escape(entry.path)}: {what}: {escape(entry.message)}", file=sys.stderr)
+
+
+def _write_baseline(target: Path, result: Result) -> None:
+    """Record every finding of the run, baselined or not, in ``target`` (atomically)."""
+    findings = [*result.findings, *(result.baselined or ())]
+    recorded = baseline.record(findings, result.analysis.corpus if result.analysis is not None else None)
+    _write_atomically(target, baseline.dumps(recorded))
+    entries = len(recorded.entries)
+    print(
+        f"checker: wrote baseline {escape(str(target))}: {len(findings)} {plural('finding', len(findings))}"
+        f" in {entries} {_entries(entries)}",
+        file=sys.stderr,
+    )
+
+
+def _entries(n: int) -> str:
+    return "entry" if n == 1 else "entries"
 
 
 def _real(path: Path) -> Path:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from checker import waivers
 from checker.analysis import Analysis
+from checker.baseline import Baseline, Entry
+from checker.baseline import apply as apply_baseline
 from checker.cache import Cache
 from checker.config import Config, load_config
 from checker.corpus import Corpus, LoadedFile
@@ -43,6 +45,9 @@ class Result:
     compared_claims: int = 0
     waived: list[Waived] = field(default_factory=list)  # not reported, but counted
     analysis: Analysis | None = None  # what was loaded and worked out, for reports that show it
+    # Findings a baseline covers: not reported, but counted; None when no baseline was given.
+    baselined: list[Finding] | None = None
+    stale: list[Entry] = field(default_factory=list)  # baseline entries no finding matched
 
 
 def load_corpus(
@@ -88,6 +93,7 @@ def run(
     today: dt.date | None = None,
     changed: Collection[Path] | None = None,
     cache: Cache | None = None,
+    baseline: Baseline | None = None,
 ) -> Result:
     """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
 
@@ -97,7 +103,8 @@ def run(
     ``config`` defaults to the project's own configuration (raises
     :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
     codes (all rules when ``select`` is None); ``today`` decides which
-    waivers have expired (default: :func:`checker.waivers.today`).
+    waivers have expired (default: :func:`checker.waivers.today`). A
+    ``baseline`` is applied last, to the findings the waivers left.
     """
     if config is None:
         config = load_config(project)
@@ -151,7 +158,7 @@ def run(
         if chosen.involves(w.finding, sources)
     ]
     reported = [f for f in corpus.files if chosen.files is None or f.path in chosen.files]
-    return Result(
+    result = Result(
         sorted(shown, key=Finding.sort_key),
         files=len(corpus.checked) if chosen.files is None else len(chosen.files),
         claims=sum(len(f.model.claims) for f in reported),
@@ -160,6 +167,49 @@ def run(
         waived=sorted(waived, key=lambda w: w.finding.sort_key()),
         analysis=analysis,
     )
+    if baseline is not None:
+        whole = select is None and not ignore and not schema_only and _whole(corpus, project)
+        could = _could_report(corpus, project, wanted, schema_only=schema_only, whole=whole)
+
+        def reported_on(entry: Entry) -> bool:
+            """Judged by this run's rules and files, and about what it reports."""
+            if not could(entry):
+                return False
+            if chosen.files is None:
+                return True
+            about = {entry.path, *(sources.get(key.split("/", 1)[0]) for key in entry.claims)}
+            return bool(about & chosen.files)
+
+        applied = apply_baseline(result.findings, baseline, corpus, judged=reported_on)
+        result.findings = list(applied.findings)
+        result.baselined = list(applied.baselined)
+        result.stale = list(applied.stale)
+    return result
+
+
+def _could_report(
+    corpus: Corpus, project: Project, wanted: frozenset[str], *, schema_only: bool, whole: bool
+) -> Callable[[Entry], bool]:
+    """Whether this run could have produced a baseline entry's findings (so it may call it stale).
+
+    A run of every rule on every claim file judges every entry. Otherwise an
+    entry is judged when its rule ran and every source it names was loaded
+    or, for a finding about no claim, its file was checked.
+    """
+    sources = {f.model.source.id for f in corpus.files}
+    checked = {project.display(p) for p in (*corpus.checked, project.entities_path, project.properties_path)}
+
+    def could(entry: Entry) -> bool:
+        if whole:
+            return True
+        rule = REGISTRY.get(entry.code)
+        if rule is None or entry.code not in wanted or (schema_only and rule.check is not None):
+            return False
+        if entry.claims:
+            return all(key.split("/", 1)[0] in sources for key in entry.claims)
+        return entry.path in checked
+
+    return could
 
 
 def _in_claims(path: Path, project: Project) -> bool:

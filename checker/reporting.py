@@ -63,6 +63,8 @@ def build(result: Result, *, timestamp: bool = False) -> Report:
         # root_uri stays None: an absolute path would make reports differ between checkouts
         # and reveal the machine's folders; SARIF consumers resolve %SRCROOT% themselves.
         finding_entities=tuple(entities),
+        baselined=None if result.baselined is None else tuple(result.baselined),
+        stale_baseline=tuple(result.stale),
     )
 
 

@@ -145,3 +145,15 @@ def test_since_a_ref_git_does_not_know_is_a_usage_error(
     err = capsys.readouterr().err
     assert err.startswith("checker: error: --since: git merge-base failed"), err
     assert "Traceback" not in err
+
+
+def test_a_baseline_is_judged_only_on_what_is_reported(
+    seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entries about files not named are neither matched nor stale: this run could not have seen them go."""
+    assert cli.main(["check", "--write-baseline", "b.json"]) == 0
+    capsys.readouterr()
+    assert cli.main(["check", FIFTEEN, "--baseline", "b.json", "--fail-on", "info"]) == 0
+    out, err = capsys.readouterr()
+    assert "baselined in 1 file" in out.splitlines()[-1]
+    assert "match no finding" not in err

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker import __version__
+from checker.baseline import Entry
 from checker.findings import Finding, Waived
 from checker.rule import Rule
 
@@ -90,3 +91,7 @@ class Report:
     variants: tuple[VariantRow, ...] = ()
     root_uri: str | None = field(default=None)  # file URI of the repository root, if a caller wants it
     finding_entities: tuple[FindingEntities, ...] = ()  # findings and waived findings with entities
+    # Findings a baseline covers (not reported, but counted), and its entries no finding matched;
+    # None when no baseline was given, so that a report says nothing about baselines unless asked.
+    baselined: tuple[Finding, ...] | None = None
+    stale_baseline: tuple[Entry, ...] = ()

@@ -10,6 +10,10 @@ fields may be added within a version.
   line, column, code). Locations are repo-relative POSIX paths with 1-based
   lines and columns (columns count Unicode code points).
 - ``waived``: findings a waiver covers, each with the ``waiver`` that did.
+- ``baselined`` and ``stale_baseline``, only when a baseline was given
+  (``--baseline``): the findings it covers (left out of ``findings``), and
+  its entries that no finding matched, in the baseline file's own shape
+  (:class:`checker.baseline.BaselineEntryDoc`); ``summary.baselined`` counts the first.
 - ``timestamp`` is present only when the run was asked to record one
   (``--timestamp`` or ``SOURCE_DATE_EPOCH``); otherwise the output is
   byte-identical for the same input.
@@ -28,6 +32,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NotRequired
 from pydantic import ConfigDict, Field, TypeAdapter, with_config
 from typing_extensions import TypedDict  # pydantic reads only this TypedDict before Python 3.12
 
+from checker.baseline import BaselineEntryDoc
 from checker.findings import Finding, Location, Quote, Severity, Waived
 from checker.reporters.base import TOOL_NAME, Report
 from checker.reporters.common import severity_counts, subject_json, without_surrogates
@@ -159,6 +164,9 @@ class SummaryDoc(TypedDict):
     findings: Annotated[int, Field(description="Reported findings (waived ones not included).")]
     by_severity: SeverityCounts
     waived: Annotated[int, Field(description="Findings a waiver covers.")]
+    baselined: NotRequired[
+        Annotated[int, Field(description="Findings the baseline covers; only when a baseline was given.")]
+    ]
 
 
 @with_config(_FORBID)
@@ -185,6 +193,21 @@ class ReportDocument(TypedDict):
     summary: SummaryDoc
     findings: list[FindingDoc]
     waived: list[WaivedDoc]
+    baselined: NotRequired[
+        Annotated[
+            list[FindingDoc],
+            Field(description="Findings the baseline covers: not reported; only when a baseline was given."),
+        ]
+    ]
+    stale_baseline: NotRequired[
+        Annotated[
+            list[BaselineEntryDoc],
+            Field(
+                description="Baseline entries no finding matched (fixed, or their claims changed), with the"
+                " count left unmatched; only when a baseline was given."
+            ),
+        ]
+    ]
 
 
 def render(report: Report, options: Options | None = None) -> str:
@@ -222,6 +245,10 @@ def document(report: Report) -> ReportDocument:
     }
     if report.timestamp is not None:
         doc["timestamp"] = report.timestamp
+    if report.baselined is not None:
+        doc["summary"]["baselined"] = len(report.baselined)
+        doc["baselined"] = [finding_doc(f) for f in report.baselined]
+        doc["stale_baseline"] = [entry.doc() for entry in report.stale_baseline]
     return doc
 
 

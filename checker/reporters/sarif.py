@@ -13,6 +13,13 @@ the finding's fingerprint, so an alert keeps its identity across edits.
 Waived findings are results too, with an accepted external suppression
 carrying the waiver's reason.
 
+With a baseline (``--baseline``), every result has a ``baselineState``
+(SARIF 2.1.0 §3.27.24): ``unchanged`` for a finding the baseline covers
+(it is a result, so that viewers can show it, but not a new one), ``new``
+for any other (a waived finding too: baselines never hold waived findings),
+and one ``absent`` result per stale entry, at the file it was recorded in.
+Without a baseline no result has one.
+
 User text shown to people (messages, quotes, reasons) goes through
 :func:`checker.textsafe.escape`, so no control or bidi character reaches a
 viewer; ``properties`` keep the raw values (a lone surrogate, which UTF-8
@@ -39,6 +46,7 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as percent_encode
 
+from checker.baseline import Entry
 from checker.findings import Finding, Location, Severity, Waiver
 from checker.reporters.base import TOOL_NAME, TOOL_URI, Report
 from checker.reporters.common import Place, ordered_for_truncation, places, subject_json, without_surrogates
@@ -100,12 +108,21 @@ def _build(report: Report, max_results: int, max_bytes: int) -> tuple[Json, str]
     items += [(w.finding, True) for w in report.waived]
     waivers: list[Waiver | None] = [None] * len(report.findings) + [w.waiver for w in report.waived]
     results = [_result(f, index, waivers[i]) for i, (f, _) in enumerate(items)]
+    if report.baselined is not None:
+        # When some must be left out: reported findings are kept first, then baselined and waived
+        # ones by severity, absent results (stale entries) last.
+        for result in results:
+            result["baselineState"] = "new"
+        items += [(f, True) for f in report.baselined]
+        results += [{**_result(f, index, None), "baselineState": "unchanged"} for f in report.baselined]
+        results += [_absent(entry, index) for entry in report.stale_baseline]
     lines = [_result_line(result) for result in results]
 
-    keep = ordered_for_truncation(items)[:max_results]
-    text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(items) - len(keep))
+    keep = ordered_for_truncation(items) + list(range(len(items), len(results)))
+    keep = keep[:max_results]
+    text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(results) - len(keep))
     if len(text.encode("utf-8")) > max_bytes:
-        empty = _text(report, rules, [], omitted=len(items))
+        empty = _text(report, rules, [], omitted=len(results))
         budget = max_bytes - len(empty.encode("utf-8")) - 16  # 16: the results array's own brackets
         count = 0
         for i in keep:
@@ -114,8 +131,8 @@ def _build(report: Report, max_results: int, max_bytes: int) -> tuple[Json, str]
                 break
             count += 1
         keep = keep[:count]
-        text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(items) - len(keep))
-    doc = _log(report, rules, [results[i] for i in sorted(keep)], omitted=len(items) - len(keep))
+        text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(results) - len(keep))
+    doc = _log(report, rules, [results[i] for i in sorted(keep)], omitted=len(results) - len(keep))
     return doc, text
 
 
@@ -147,6 +164,8 @@ def _log(report: Report, rules: list[Json], results: list[Json], *, omitted: int
         invocation["endTimeUtc"] = report.timestamp
     if omitted:
         total = len(report.findings) + len(report.waived)
+        if report.baselined is not None:
+            total += len(report.baselined) + len(report.stale_baseline)
         invocation["toolExecutionNotifications"] = [
             {
                 "level": "warning",
@@ -187,7 +206,7 @@ def _rules(report: Report) -> list[Json]:
     rules = [_rule(rule) for rule in report.rules]
     known = {rule.code for rule in report.rules}
     extra: dict[str, Finding] = {}
-    for finding in [*report.findings, *(w.finding for w in report.waived)]:
+    for finding in [*report.findings, *(w.finding for w in report.waived), *(report.baselined or ())]:
         if finding.code not in known:
             extra.setdefault(finding.code, finding)
     for code in sorted(extra):
@@ -264,6 +283,28 @@ def _result(finding: Finding, index: dict[str, int], waiver: Waiver | None) -> J
         if any(v is not None for v in extra.values()):
             suppression["properties"] = {k: v for k, v in extra.items() if v is not None}
         result["suppressions"] = [suppression]
+    return result
+
+
+def _absent(entry: Entry, index: dict[str, int]) -> Json:
+    """A stale baseline entry as a result that is gone: where and what it was when recorded."""
+    result: Json = {
+        "ruleId": entry.code,
+        "level": {"error": "error", "warning": "warning", "info": "note"}[entry.severity],
+        "message": {"text": _link_text(_clip(escape(entry.message), MAX_MESSAGE))},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(entry.path), "uriBaseId": SRCROOT}
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: entry.fingerprint},
+        "baselineState": "absent",
+        "properties": {"baseline": dict(entry.doc())},
+    }
+    if entry.code in index:
+        result["ruleIndex"] = index[entry.code]
     return result
 
 

@@ -57,6 +57,8 @@ def summary(report: Report) -> str:
     """One line: counts by severity and what was checked."""
     parts = ", ".join(f"{n} {plural(str(s), n)}" for s, n in severity_counts(report.findings).items())
     parts += f", {len(report.waived)} waived"
+    if report.baselined is not None:
+        parts += f", {len(report.baselined)} baselined"
     line = f"{parts} in {report.files} {plural('file', report.files)} ({report.claims} claims)"
     if report.compared_files > report.files:
         line += (
