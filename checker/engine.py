@@ -26,6 +26,7 @@ from checker.corpus import Corpus, LoadedFile
 from checker.findings import Finding, Location, Subject, Waived, Waiver
 from checker.loader import DEFAULT_LIMITS, LoaderLimits, LoadFailed, load_bytes, load_file, read_file
 from checker.models import ClaimFile, EntitiesFile, PropertiesFile, StrictModel, kind_of
+from checker.progress import Progress
 from checker.project import YAML_SUFFIXES, Project, discover
 from checker.rules import REGISTRY, corpus_rules
 from checker.schemas import validate
@@ -57,6 +58,7 @@ def load_corpus(
     *,
     archive: bool = False,
     cache: Cache | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Corpus, list[Finding]]:
     """Load the catalogues and every claim file named by ``paths``; report what failed.
 
@@ -74,8 +76,10 @@ def load_corpus(
         corpus.properties_file = _load(
             project.properties_path, PropertiesFile, project, limits, findings, cache
         )
-    for path in corpus.checked:
+    for number, path in enumerate(corpus.checked, 1):
         loaded = _load(path, ClaimFile, project, limits, findings, cache)
+        if progress is not None:
+            progress("loading claim files", number, len(corpus.checked))
         if loaded is not None:
             corpus.files.append(loaded)
     return corpus, findings
@@ -94,6 +98,7 @@ def run(
     changed: Collection[Path] | None = None,
     cache: Cache | None = None,
     baseline: Baseline | None = None,
+    progress: Progress | None = None,
 ) -> Result:
     """Check ``paths``: load and schema problems, then (unless ``schema_only``) every corpus rule.
 
@@ -116,15 +121,19 @@ def run(
                 return Result()
         else:
             paths = []
-    corpus, findings = load_corpus(paths, project, limits, archive=not schema_only, cache=cache)
+    corpus, findings = load_corpus(
+        paths, project, limits, archive=not schema_only, cache=cache, progress=progress
+    )
     if cache is not None:
         cache.prune()
     analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
     if not schema_only:
-        for rule in corpus_rules():
-            if rule.code in wanted and config.may_report(rule.code):
-                assert rule.check is not None
-                findings.extend(rule.check(analysis))
+        rules = [r for r in corpus_rules() if r.code in wanted and config.may_report(r.code)]
+        for number, rule in enumerate(rules, 1):
+            assert rule.check is not None
+            findings.extend(rule.check(analysis))
+            if progress is not None:
+                progress("comparing claims", number, len(rules))
     unique = {(f.fingerprint, f.location, f.message): f for f in findings}
     complete = bool(config.waivers) and select is None and not ignore and not schema_only
     complete = complete and _whole(corpus, project)
