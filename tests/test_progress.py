@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 
-from checker import progress as progress_module
 from checker.engine import run
 from checker.progress import TerminalProgress, for_stream
 from checker.project import find_project
@@ -32,7 +32,7 @@ def test_only_a_terminal_outside_ci_gets_a_progress_line(monkeypatch: pytest.Mon
 
 def test_line_is_throttled_and_erased(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = iter([0.0, 0.5, 2.0, 2.01, 2.5, 2.5])
-    monkeypatch.setattr(progress_module.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
     stream = Terminal()
     line = TerminalProgress(stream)  # started at 0.0
     line("loading", 1, 4)  # 0.5: too early to bother anyone
