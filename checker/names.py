@@ -212,6 +212,37 @@ def is_descriptive(written: str) -> bool:
     return bool(_POSSESSIVE.search(written)) or any(w.strip(".,") in _DESCRIPTIVE_WORDS for w in words)
 
 
+#: German transliteration of Russian and Kazakh names read back into the English one: Nasrijew is
+#: Nazriev, Abdurachmon is Abdurakhmon, Kusnezow is Kuznetsov. German writes х as ch, з as s, ц as z,
+#: в as w and й as j; an s before a vowel or voiced consonant after a vowel (or before r, l, m, n)
+#: is a з. Longest first, so "tsch" wins over "sch" and "ch".
+_GERMAN = re.compile(r"tsch|dsch|sch|ch|ss|(?<=[aeiouy])s(?=[aeiouybdglmnrvw])|s(?=[lmnr])|z|w|j")
+_GERMAN_MAP = {"tsch": "ch", "dsch": "dzh", "sch": "sh", "ch": "kh", "ss": "s", "z": "ts", "w": "v", "j": "y"}
+
+
+def from_german(latin: str) -> str:
+    """A Latin name as German transliterates Cyrillic, in English transliteration."""
+    return _GERMAN.sub(lambda m: _GERMAN_MAP.get(m.group(), "z"), latin.lower())
+
+
+def german_transliteration(a: str, b: str) -> bool:
+    """Whether two names are one once a German transliteration in either is read back.
+
+    "Abdurachmon Nasrijew" (a German article) and "Abdurakhmon Nazriev" are
+    one name in two transliterations, not a spelling to be reviewed. Only
+    names in Latin letters are read back (a Cyrillic name is no German
+    transliteration), token by token.
+    """
+    first, second = analyse(a), analyse(b)
+    if len(first.tokens) != len(second.tokens) or _CYRILLIC.search(a + b):
+        return False
+    if first.skeleton == second.skeleton:
+        return False  # nothing to explain
+    back_a = " ".join(skeleton(from_german(t.text)) for t in first.tokens)
+    back_b = " ".join(skeleton(from_german(t.text)) for t in second.tokens)
+    return back_a == second.skeleton or back_b == first.skeleton
+
+
 def spelling_key(written: str) -> str:
     """What stays of a name when transliteration choices are set aside.
 

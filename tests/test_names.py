@@ -13,6 +13,7 @@ from checker.names import (
     candidate_pairs,
     compare,
     explain,
+    german_transliteration,
     is_descriptive,
     one_letter_apart,
     skeleton,
@@ -199,3 +200,22 @@ def test_descriptions_and_pronouns_are_not_names(written: str, descriptive: bool
 def test_one_letter_apart(a: str, b: str, expected: tuple[str, str] | None) -> None:
     assert one_letter_apart(analyse(a), analyse(b)) == expected
     assert one_letter_apart(analyse(b), analyse(a)) == (expected[::-1] if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Abdurachmon Nasrijew", "Abdurakhmon Nazriev", True),  # ch = х, s = з, ij = ий, w = в
+        ("Abdurachmon Nasrijew", "Abdurahmon Nazriyev", True),
+        ("Kusnezow", "Kuznetsov", True),  # z = ц
+        ("Sergej Iwanow", "Sergey Ivanov", True),
+        ("Tschingis Ajtmatow", "Chingis Aytmatov", True),  # tsch = ч, aj = ай
+        ("Marat Tokarew", "Marat Tokayev", False),  # a letter German transliteration does not explain
+        ("Michael Müller", "Michael Muller", False),  # a German name is no transliteration
+        ("Nazriev", "Назриев", False),  # Cyrillic: another script, not a German transliteration
+        ("Nazriev", "Nazriev", False),  # nothing to explain
+    ],
+)
+def test_german_transliteration_is_read_back(a: str, b: str, expected: bool) -> None:
+    assert german_transliteration(a, b) is expected
+    assert german_transliteration(b, a) is expected

@@ -6,7 +6,9 @@ other letters — Toqaev / Tokayev / Токаев — is the same name, not a
 variant.) The checker compares names across scripts and spellings (see
 checker/names.py) and, when two identities likely match, asks for a
 judgement; a short form of the same spelling in another article ("Aizhan"
-for "Aizhan Serikkyzy") is only a note (info), for no spelling is wrong.
+for "Aizhan Serikkyzy") is only a note (info), for no spelling is wrong; so
+is a German transliteration of a Russian or Kazakh name (Nasrijew for
+Nazriev, Abdurachmon for Abdurakhmon) beside the English one.
 Record ``same-as`` (their claims are then compared as one entity's, and
 this finding goes away) or ``distinct-from`` (they are kept apart) under
 ``judgements`` in claims/entities.yaml. Until then the
@@ -71,6 +73,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker import names
 from checker.analysis import Analysis
 from checker.corpus import Corpus
 from checker.findings import Finding, Location, Quote, Severity, Subject
@@ -102,8 +105,10 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
     forms_a = _forms(ids, link.a)
     forms_b = _forms(ids, link.b)
     noun = "person" if (a.type or b.type) and "person" in (a.type, b.type) else "entity"
+    german = names.german_transliteration(link.form_a, link.form_b)
+    why = "a German transliteration of the same name" if german else link.why
     message = (
-        f"{link.form_a!r} and {link.form_b!r} are probably the same {noun} ({link.why}); "
+        f"{link.form_a!r} and {link.form_b!r} are probably the same {noun} ({why}); "
         f"written {_list(forms_a)} in {_count(ids, link.a)} and {_list(forms_b)} in {_count(ids, link.b)}"
     )
     quotes = [
@@ -117,7 +122,7 @@ def _finding(corpus: Corpus, ids: Identities, link: VariantLink) -> Finding:
     return RULE.finding(
         message,
         primary,
-        severity=Severity.INFO if link.match.subset and link.match.same_spelling else None,
+        severity=Severity.INFO if german or (link.match.subset and link.match.same_spelling) else None,
         related=[loc for loc in places if loc != primary],
         quotes=quotes,
         action=_suggestion(a.explicit, b.explicit, link, a.label, b.label),
