@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import DISTRIBUTION, __version__, reporting, schemas
+from checker import DISTRIBUTION, __version__, docs, reporting, schemas
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
@@ -95,6 +95,11 @@ def _parser() -> argparse.ArgumentParser:
     explain.set_defaults(handler=_explain)
 
     rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print every rule with its documentation as Markdown (docs/rules.md: `> docs/rules.md`)",
+    )
     rules.set_defaults(handler=_rules)
     return parser
 
@@ -357,12 +362,16 @@ def _explain(args: argparse.Namespace) -> int:
         raise UsageError(f"no rule {args.code!r}; `checker rules` lists them")
     enabled = "" if rule.enabled else "; off unless configured"
     print(f"{rule.code} {rule.name} (default severity: {rule.severity}{enabled})")
-    print(f"Checked in: {rule.where_checked}\n")
+    print(f"Checked in: {rule.where_checked}")
+    print(f"Documentation: {rule.help_uri}\n")
     print(rule.doc.strip())
     return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:
+    if args.markdown:
+        sys.stdout.write(docs.render(RULES))
+        return EXIT_CLEAN
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
         off = "" if rule.enabled else " (off unless configured)"
