@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import DISTRIBUTION, __version__, docs, reporting, schemas
+from checker import DISTRIBUTION, __version__, docs, fix, reporting, schemas
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
@@ -93,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
     explain.set_defaults(handler=_explain)
+
+    fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")
+    fixer.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
+    fixer.add_argument(
+        "--sha256", action="store_true", help="record source.sha256 from the stored article text (sources/)"
+    )
+    fixer.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change or cannot be fixed"
+    )
+    fixer.set_defaults(handler=fix.command)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument(
