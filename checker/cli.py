@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import DISTRIBUTION, __version__, docs, fix, reporting, schemas
+from checker import DISTRIBUTION, __version__, docs, fix, reporting, scaffold, schemas
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
     explain.set_defaults(handler=_explain)
+
+    init = commands.add_parser("init", help="make a claims repository: configuration, catalogues, CI, hooks")
+    init.add_argument(
+        "dir", nargs="?", type=Path, default=Path(), metavar="DIR", help="default: the current folder"
+    )
+    init.set_defaults(handler=scaffold.command)
 
     fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")
     fixer.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
