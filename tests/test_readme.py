@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from checker import REPOSITORY_URL, __version__
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -23,3 +24,12 @@ def test_quoted_seed_findings_are_real() -> None:
     golden_lines = set(GOLDEN.splitlines())
     for line in quoted:
         assert line in golden_lines, line
+
+
+def test_release_pins_name_this_version() -> None:
+    pins = re.findall(r"newsroom-claimcheck==([0-9][^\"'\s]*)", README)
+    revs = re.findall(r"^\s*rev: v(\S+)", README, re.MULTILINE)
+    versions = re.findall(r"checker \(newsroom-claimcheck\) (\S+)`", README)
+    assert pins and revs and versions
+    assert set(pins) | set(revs) | set(versions) == {__version__}
+    assert "<URL of this repository>" not in README and REPOSITORY_URL in README
