@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__, baseline, reporting, schemas
+from checker import DISTRIBUTION, __version__, baseline, docs, fix, reporting, scaffold, schemas
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import Result, load_corpus, run
@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checker", description="Check YAML claims for consistency across sources."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s ({DISTRIBUTION}) {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="run every rule on claim files")
@@ -97,7 +97,28 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
     explain.set_defaults(handler=_explain)
 
+    init = commands.add_parser("init", help="make a claims repository: configuration, catalogues, CI, hooks")
+    init.add_argument(
+        "dir", nargs="?", type=Path, default=Path(), metavar="DIR", help="default: the current folder"
+    )
+    init.set_defaults(handler=scaffold.command)
+
+    fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")
+    fixer.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
+    fixer.add_argument(
+        "--sha256", action="store_true", help="record source.sha256 from the stored article text (sources/)"
+    )
+    fixer.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change or cannot be fixed"
+    )
+    fixer.set_defaults(handler=fix.command)
+
     rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print every rule with its documentation as Markdown (docs/rules.md: `> docs/rules.md`)",
+    )
     rules.set_defaults(handler=_rules)
     return parser
 
@@ -486,12 +507,16 @@ def _explain(args: argparse.Namespace) -> int:
         raise UsageError(f"no rule {args.code!r}; `checker rules` lists them")
     enabled = "" if rule.enabled else "; off unless configured"
     print(f"{rule.code} {rule.name} (default severity: {rule.severity}{enabled})")
-    print(f"Checked in: {rule.where_checked}\n")
+    print(f"Checked in: {rule.where_checked}")
+    print(f"Documentation: {rule.help_uri}\n")
     print(rule.doc.strip())
     return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:
+    if args.markdown:
+        sys.stdout.write(docs.render(RULES))
+        return EXIT_CLEAN
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
         off = "" if rule.enabled else " (off unless configured)"

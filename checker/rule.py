@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from checker import REPOSITORY_URL, __version__
 from checker.findings import Finding, Location, Quote, Severity, Subject
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 Check = Callable[["Analysis"], Iterable[Finding]]
 
 DEFAULT_EXAMPLE_PATH = "claims/example.yaml"
+#: Every rule's documentation, generated from the rule modules (``checker rules --markdown``).
+RULES_DOC = "docs/rules.md"
 _FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 _FILE_LINE = re.compile(r"^# file: (\S+)\n")
 
@@ -76,6 +79,16 @@ class Rule:
         text = self.doc.strip()
         cut = re.search(r"^\s*Bad:\s*$", text, re.MULTILINE)
         return (text[: cut.start()] if cut else text).strip()
+
+    @property
+    def anchor(self) -> str:
+        """The rule's anchor in docs/rules.md: GitHub's id for its heading ``### R001 unknown-entity``."""
+        return f"{self.code}-{self.name}".lower()
+
+    @property
+    def help_uri(self) -> str:
+        """The rule's documentation in docs/rules.md, as published at this version's tag."""
+        return f"{REPOSITORY_URL}/blob/v{__version__}/{RULES_DOC}#{self.anchor}"
 
     def examples(self, kind: str) -> list[Example]:
         """The ``Bad:`` or ``Good:`` examples of the documentation."""

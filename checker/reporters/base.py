@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker import __version__
+from checker import REPOSITORY_URL, __version__
 from checker.baseline import Entry
 from checker.findings import Finding, Waived
 from checker.rule import Rule
 
 TOOL_NAME = "claimcheck"
-TOOL_URI = "https://claimcheck.invalid/"
+TOOL_URI = REPOSITORY_URL
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,7 @@ def _rule(rule: Rule) -> Json:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": rule.help_uri,
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.enabled},
         "properties": {"tags": [FAMILIES.get(rule.code[:1], rule.stage)]},
     }

@@ -5,7 +5,8 @@ from (``source.sha256``). When the stored text no longer has that hash, the
 article was edited, re-fetched or replaced, and claims recorded from the old
 text may no longer match it: a corrected figure, a reworded sentence, a
 quote that is gone. Review the claims against the new text, then record its
-hash. A missing text file is reported by R010 (missing-source-text).
+hash (``checker fix --sha256 CLAIM-FILE``). A missing text file is reported
+by R010 (missing-source-text).
 
 Bad:
 
@@ -60,7 +61,8 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             f"sha256 {source.sha256[:SHOWN]}… recorded, {actual[:SHOWN]}… now",
             loaded.location(("source", "sha256")),
             subject=Subject(sources=(source.id,), detail=(actual,)),
-            action=f"review the claims against the changed text, then update sha256 to {actual}",
+            action=f"review the claims against the changed text, then update sha256 to {actual}"
+            " (checker fix --sha256 records it)",
         )
 
 
