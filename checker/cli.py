@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__, reporting, schemas
+from checker import __version__, links, reporting, schemas
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import load_corpus, run
 from checker.findings import Severity
@@ -218,7 +218,8 @@ def _check(args: argparse.Namespace) -> int:
     fail_on: str = args.fail_on or config.fail_on
     display = _display(args, fail_on)
     result = run(paths, project, schema_only=args.schema_only, config=config, select=select, ignore=ignore)
-    report = reporting.build(result, timestamp=args.timestamp)
+    link_template = links.template(config.repository_url, os.environ)
+    report = reporting.build(result, timestamp=args.timestamp, link_template=link_template)
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format

@@ -88,3 +88,5 @@ class Report:
     variants: tuple[VariantRow, ...] = ()
     root_uri: str | None = field(default=None)  # file URI of the repository root, if a caller wants it
     finding_entities: tuple[FindingEntities, ...] = ()  # findings and waived findings with entities
+    # A URL with {path} and {line} that shows a location in the repository (checker.links), or None.
+    link_template: str | None = None
