@@ -13,18 +13,21 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from checker import DISTRIBUTION, __version__, baseline, docs, fix, reporting, scaffold, schemas
+from checker import DISTRIBUTION, __version__, baseline, docs, fix, links, reporting, scaffold, schemas
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import Result, load_corpus, run
 from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
+from checker.progress import for_stream
 from checker.project import Project, UsageError, discover, find_project
 from checker.reporters import REPORTERS, Options, json_report
 from checker.reporters import entities as entities_report
+from checker.reporters import text as text_report
 from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.selection import changed_since
@@ -36,6 +39,10 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+SHOW_CHOICES = ("error", "warning", "info")
+#: What `check` prints unless --show or --quiet say otherwise: every finding, as before these options
+#: existed (scripts, editors and other tools read it); --quiet is the short form for hooks and CI.
+DEFAULT_SHOW = Severity.INFO
 SOURCES_DIR = "sources"  # the stored article texts: never an output
 REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
@@ -190,6 +197,7 @@ def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool
         parser.add_argument(
             "-o", "--output-dir", type=Path, default=Path("reports"), metavar="DIR", help="default: reports/"
         )
+    _add_display_arguments(parser, single_format=single_format)
     parser.add_argument(
         "--baseline",
         type=Path,
@@ -215,6 +223,36 @@ def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool
     )
     parser.add_argument(
         "--no-color", dest="color", action="store_const", const="never", help="same as --color never"
+    )
+
+
+def _add_display_arguments(parser: argparse.ArgumentParser, *, single_format: bool) -> None:
+    """What is printed: --show and --quiet (text output of check and validate), --statistics."""
+    if single_format:
+        shown = parser.add_mutually_exclusive_group()
+        shown.add_argument(
+            "--show",
+            choices=SHOW_CHOICES,
+            default=None,
+            metavar="LEVEL",
+            help="print findings at least this severe: error, warning or info (default: info, all);"
+            " the summary counts every finding and says how many are not shown (text format only)",
+        )
+        shown.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="print only the findings at or above --fail-on, and the summary (text format only)",
+        )
+    else:
+        parser.add_argument(
+            "-q", "--quiet", action="store_true", help="print only the summary, not the files written"
+        )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="after the findings, count them per rule: code, name, severity, count"
+        + (" (text format only)" if single_format else ""),
     )
 
 
@@ -245,7 +283,10 @@ def _check(args: argparse.Namespace) -> int:
     known = baseline.load(args.baseline) if args.baseline is not None else None
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
+    fail_on: str = args.fail_on or config.fail_on
+    display = _display(args, fail_on)
     changed = _changed(args, project)
+    progress = for_stream(sys.stderr)
     result = run(
         paths,
         project,
@@ -256,26 +297,32 @@ def _check(args: argparse.Namespace) -> int:
         changed=changed,
         cache=None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER),
         baseline=known,
+        progress=progress,
     )
-    report = reporting.build(result, timestamp=args.timestamp)
+    if progress is not None:
+        progress.close()
+    link_template = links.template(config.repository_url, os.environ)
+    report = reporting.build(result, timestamp=args.timestamp, link_template=link_template)
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
         }
         _write_reports(args.output_dir, rendered)
-        for filename in rendered:
+        for filename in () if args.quiet else rendered:
             print(f"wrote {(args.output_dir / filename).as_posix()}")
+        if args.statistics:
+            sys.stdout.write(text_report.statistics(report.findings))
+        print(text_report.summary(report))
     elif args.output is not None:
-        _write_atomically(args.output, REPORTERS[args.format].render(report, Options()))
+        _write_atomically(args.output, REPORTERS[args.format].render(report, display))
     else:
         color = _use_color(args.color, sys.stdout)
-        sys.stdout.write(REPORTERS[args.format].render(report, Options(color=color)))
+        sys.stdout.write(REPORTERS[args.format].render(report, replace(display, color=color)))
     if args.baseline is not None and result.stale:
         _note_stale(args.baseline, result.stale)
     if args.write_baseline is not None:
         _write_baseline(args.write_baseline, result)
         return EXIT_CLEAN  # every finding is now in the baseline: checked against it, this run is clean
-    fail_on: str = args.fail_on or config.fail_on
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
@@ -290,6 +337,29 @@ def _changed(args: argparse.Namespace, project: Project) -> list[Path] | None:
     if args.since is not None:
         found.extend(changed_since(args.since, project))
     return found
+
+
+def _display(args: argparse.Namespace, fail_on: str) -> Options:
+    """The rendering options --show, --quiet and --statistics ask for (report: the defaults)."""
+    if args.command == "report":
+        return Options()
+    if args.format != "text":
+        asked = [flag for flag, on in (("--show", args.show), ("--quiet", args.quiet)) if on]
+        asked += ["--statistics"] if args.statistics else []
+        if asked:
+            raise UsageError(
+                f"{' and '.join(asked)}: only for the text format; --format {args.format} always holds"
+                " every finding"
+            )
+        return Options()
+    failing = None if fail_on == "never" else Severity.parse(fail_on)
+    if args.quiet:
+        show = failing
+    elif args.show is not None:
+        show = Severity.parse(args.show)
+    else:
+        show = DEFAULT_SHOW
+    return Options(show=show, statistics=args.statistics)
 
 
 def _check_output(args: argparse.Namespace) -> None:

@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from checker import links
 from checker.findings import Location, Severity, Waiver
 from checker.loader import EMPTY as EMPTY_FILE
 from checker.loader import Document, KeyPath, LoadFailed, load_file
@@ -144,6 +145,18 @@ class ConfigModel(_Strict):
     rules: dict[str, Setting] = Field(default_factory=dict, description="Rule code or name -> setting.")
     per_path: list[PerPathModel] = Field(default_factory=list, description="Later entries win.")
     waivers: list[WaiverModel] = Field(default_factory=list)
+    repository_url: str | None = Field(
+        default=None,
+        description="The repository's web address, or a link template with {path}, {line} and {ref}:"
+        " report locations become links (Markdown).",
+    )
+
+    @field_validator("repository_url")
+    @classmethod
+    def _repository_url(cls, value: str | None) -> str | None:
+        if value is not None and (reason := links.problem(value)) is not None:
+            raise ValueError(reason)
+        return value
 
 
 # -- the configuration the engine applies ----------------------------------------
@@ -170,6 +183,7 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     per_path: tuple[PathOverride, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    repository_url: str | None = None  # where report locations link to: see checker.links
 
     def setting(self, code: str, path: str) -> str | None:
         """The configured setting of rule ``code`` for a finding in ``path`` (None: the default)."""
@@ -387,6 +401,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
         rules=codes(model.rules),
         per_path=tuple(overrides),
         waivers=waivers,
+        repository_url=model.repository_url,
     )
 
 

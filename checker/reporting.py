@@ -20,8 +20,11 @@ from checker.rules import RULES
 from checker.text.quotes import find_pieces
 
 
-def build(result: Result, *, timestamp: bool = False) -> Report:
-    """The report of a run; ``timestamp`` asks for the current time (SOURCE_DATE_EPOCH wins)."""
+def build(result: Result, *, timestamp: bool = False, link_template: str | None = None) -> Report:
+    """The report of a run; ``timestamp`` asks for the current time (SOURCE_DATE_EPOCH wins).
+
+    ``link_template`` (see :mod:`checker.links`) lets reports link locations to the repository.
+    """
     articles: list[Article] = []
     spans: list[QuoteSpan] = []
     variants: list[VariantRow] = []
@@ -65,6 +68,7 @@ def build(result: Result, *, timestamp: bool = False) -> Report:
         finding_entities=tuple(entities),
         baselined=None if result.baselined is None else tuple(result.baselined),
         stale_baseline=tuple(result.stale),
+        link_template=link_template,
     )
 
 

@@ -284,7 +284,12 @@ def test_sarif_baseline_state_with_waived_findings_and_limits(tmp_path: Path) ->
     cut = sarif.log(report, max_results=22)["runs"][0]
     assert all(r["baselineState"] != "absent" for r in cut["results"]) and len(cut["results"]) == 22
     notice = cut["invocations"][0]["toolExecutionNotifications"][0]
-    assert notice["properties"] == {"omitted": 2, "total": 24}
+    assert notice["properties"] == {
+        "omitted": 2,
+        "total": 24,
+        "omittedBySeverity": {"error": 0, "warning": 0, "info": 0},
+    }
+    assert "2 absent baseline entries" in notice["message"]["text"]
 
 
 # -- the command line --------------------------------------------------------------------------

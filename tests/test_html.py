@@ -277,3 +277,132 @@ def test_headings_descend_without_skipping() -> None:
     assert len(ids) == len(set(ids))
     labelled = {a.get("for") for tag, a in page.tags if tag == "label"}
     assert {a.get("id") for tag, a in page.tags if tag == "select"} <= labelled
+
+
+# -- folds, caps and scroll regions ---------------------------------------------------------------
+
+
+def _report_of(severities: list[Severity], *, articles: int = 1, variants: int = 1) -> Report:
+    """``len(severities)`` findings, each quoting one article, plus tables of the given sizes."""
+    text = "Before. The court sent him to jail for 10 days. After."
+    start = text.index("The court")
+    quote = "The court sent him to jail for 10 days."
+    findings = tuple(
+        Finding(
+            "V001",
+            "value-conflict",
+            severity,
+            f"finding {i}",
+            Location(f"claims/f{i}.yaml", 3, 5),
+            quotes=(Quote(quote, Location(f"claims/f{i}.yaml", 4, 12), "a0"),),
+            subject=Subject(claims=(f"a0/c{i}",)),
+        )
+        for i, severity in enumerate(severities)
+    )
+    return Report(
+        findings=findings,
+        files=len(findings),
+        claims=len(findings),
+        articles=tuple(
+            Article(f"a{i}", f"Title {i}", "Outlet", "Pub", "2021", "en", f"claims/a{i}.yaml", "t", text)
+            for i in range(articles)
+        ),
+        quote_spans=(QuoteSpan("a0", quote, start, start + len(quote)),),
+        variants=tuple(
+            VariantRow(f"N{i}", f"n{i}", ("N",), f"M{i}", f"m{i}", ("M",), "why") for i in range(variants)
+        ),
+    )
+
+
+def _fold(document: str) -> str:
+    return document.split('<details class="fold" id="fold-info">', 1)[1].split("</details>", 1)[0]
+
+
+def test_info_findings_are_folded_and_the_rest_is_not() -> None:
+    severities = [Severity.ERROR, Severity.INFO, Severity.WARNING, Severity.INFO]
+    document = html.render(_report_of(severities))
+    fold = _fold(document)
+    assert "<summary>Show 2 info findings: notes for review, not problems</summary>" in fold
+    assert fold.count('<article class="finding finding-info"') == 2
+    outside = document.replace(fold, "")
+    assert outside.count('<article class="finding finding-error"') == 1
+    assert outside.count('<article class="finding finding-warning"') == 1
+    assert 'finding-info"' not in outside
+    # no fold when there is no info
+    assert "fold-info" not in html.render(_report_of([Severity.WARNING]))
+
+
+def test_seed_page_folds_its_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = GOLDEN.read_text(encoding="utf-8")
+    fold = _fold(document)
+    assert fold.count('<article class="finding finding-info"') == 18
+    assert document.count('<article class="finding finding-warning"') == 3
+    assert "finding-warning" not in fold
+
+
+def test_a_large_report_is_capped_with_a_notice() -> None:
+    severities = [Severity.ERROR] * 7 + [Severity.WARNING] * 2 + [Severity.INFO] * 1_234
+    report = _report_of(severities, articles=5, variants=4)
+    document = html.render(report, max_cards=3, max_rows=2)
+    page = parse(document)
+    cards = [a for tag, a in page.tags if tag == "article"]
+    assert len(cards) == 3 + 2 + 3
+    assert '<span class="count-n">7</span> errors' in document  # the header counts everything
+    assert '<span class="count-n">1234</span> info' in document
+    assert 'Errors <span class="group-count">(7)</span>' in document
+    assert (
+        '<p class="capped" id="capped-error"><strong>4 more errors not shown.</strong>'
+        " This page shows the first 3 of 7, to stay a reasonable size; the JSON report"
+        " (<code>claimcheck.json</code>) and the SARIF report (<code>claimcheck.sarif</code>) hold every"
+        " finding, and <code>checker check --show error</code> prints them.</p>"
+    ) in document
+    assert 'id="capped-warning"' not in document
+    assert "<strong>1,231 more info not shown.</strong> This page shows the first 3 of 1,234" in document
+    assert "<strong>3 more articles not shown.</strong>" in document
+    assert "<strong>2 more name variants not shown.</strong>" in document
+    assert "The filters search the findings shown on this page" in document
+    data = json.loads(next(t for tag, a, t in page.blocks if a.get("id") == "finding-data"))
+    assert len(data["findings"]) == 8  # the filters know the cards on the page
+    assert 'class="capped"' not in html.render(_report_of([Severity.ERROR] * 3), max_cards=3)
+    assert_csp_allows_exactly_the_inline_blocks(page)
+
+
+def test_waived_findings_are_capped_too() -> None:
+    report = hostile_report()
+    waived = report.waived * 5
+    document = html.render(dataclasses.replace(report, waived=waived), max_cards=2)
+    assert '<span class="count-n">5</span> waived' in document
+    assert "<strong>3 more waived findings not shown.</strong>" in document
+    assert len(re.findall(r'<article [^>]* id="w-', document)) == 2
+
+
+def test_size_stays_reasonable_for_a_hundred_thousand_findings() -> None:
+    three = _report_of([Severity.ERROR, Severity.WARNING, Severity.INFO], articles=2_000, variants=5_000)
+    report = dataclasses.replace(three, findings=three.findings * 33_334)  # quicker than 100,002 new ones
+    document = html.render(report)
+    size = len(document.encode("utf-8"))
+    assert size < 3_000_000, size
+    assert document.count("<article ") == 3 * html.MAX_CARDS
+
+
+_OVERFLOW = re.compile(r"([^{}]+)\{[^}]*overflow(?:-[xy])?\s*:\s*(?:auto|scroll)", re.MULTILINE)
+
+
+def test_every_scroll_region_takes_the_focus_and_has_a_name() -> None:
+    """axe's scrollable-region-focusable, checked without a browser: every element of a class the
+    stylesheet lets scroll is focusable (tabindex 0), a named region (its label names an element)."""
+    css = (REPO / "checker" / "reporters" / "templates" / "report.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    scrolling = {
+        selector.strip().removeprefix(".")
+        for match in _OVERFLOW.finditer(css)
+        for selector in match.group(1).split(",")
+    }
+    assert scrolling == {"table-scroll"}  # a new scrolling class must be added here and be focusable
+    page = parse(GOLDEN.read_text(encoding="utf-8"))
+    ids = {a["id"] for _, a in page.tags if a.get("id")}
+    regions = [a for _, a in page.tags if "table-scroll" in (a.get("class") or "").split()]
+    assert len(regions) == 2
+    for attrs in regions:
+        assert attrs.get("tabindex") == "0" and attrs.get("role") == "region"
+        assert attrs.get("aria-labelledby") in ids

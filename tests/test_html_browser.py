@@ -2,17 +2,24 @@
 
 The page must load with no console error (a wrong CSP hash shows up as one)
 and no request of any kind beyond the file itself; the filters must change
-what is shown; quotes must be highlighted side by side; without JavaScript
-every finding must still be there. A full-page screenshot is written to
+what is shown and live in the page's address (restored on load); the info
+notes are folded until a click, a filter or a link opens them; quotes must
+be highlighted side by side; without JavaScript every error and warning must
+still be there and the notes a click away. axe-core (vendored in
+tests/data/axe-core/, see its README) must find no accessibility violation
+at a desktop (1280 px) and a phone (375 px) width, folded and unfolded, nor
+on a page whose findings are capped. A full-page screenshot is written to
 reports/screenshots/seed-report.png for people to look at.
 
-Chromium comes from tests/install-browser.sh (Debian's package). Where it or
-Playwright is missing, the test is skipped on a developer's machine but fails
-under CI (CI=true), so that CI cannot pass without running it.
+Chromium comes from tests/install-browser.sh (Debian's package). Where it,
+Playwright or the vendored axe-core is missing, the test is skipped on a
+developer's machine but fails under CI (CI=true), so that CI cannot pass
+without running it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import shutil
@@ -24,13 +31,18 @@ from typing import TYPE_CHECKING, NoReturn
 import pytest
 
 from checker import cli
+from checker.findings import Severity
+from checker.reporters import html
 from checker.reporters.base import Report
-from tests.conftest import REPO
+from tests.conftest import REPO, VENDOR
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 SCREENSHOT = REPO / "reports" / "screenshots" / "seed-report.png"
+AXE = VENDOR / "axe-core" / "axe.min.js"  # see tests/data/axe-core/README.md
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1
+DESKTOP, PHONE = 1280, 375
 # Flags for a headless Chromium in a container: no sandbox (root), and no background traffic.
 ARGS = [
     "--headless",
@@ -111,10 +123,24 @@ class Loaded:
     requests: list[str] = field(default_factory=list)
 
 
-def _load(browser: Browser, report: Path, *, javascript: bool = True) -> Iterator[Loaded]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+def _load(
+    browser: Browser,
+    report: Path,
+    *,
+    javascript: bool = True,
+    width: int = DESKTOP,
+    address: str = "",
+    bypass_csp: bool = False,
+) -> Iterator[Loaded]:
+    """The report loaded at ``width``; ``address`` is what follows the file's URL (?query#hash).
+
+    ``bypass_csp`` lets a test add its own script (axe-core); the page's own CSP is tested without it.
+    """
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, java_script_enabled=javascript, bypass_csp=bypass_csp
+    )
     page = context.new_page()
-    loaded = Loaded(page, report.as_uri())
+    loaded = Loaded(page, report.as_uri() + address)
     page.on(
         "console", lambda message: loaded.errors.append(message.text) if message.type == "error" else None
     )
@@ -145,12 +171,19 @@ def _visible_codes(page: Page) -> list[str]:
     return page.locator("#findings .finding:visible .code").all_inner_texts()
 
 
+def _unfolded(seed: Report) -> int:
+    """The findings shown before the info fold is opened: errors and warnings."""
+    return sum(f.severity > Severity.INFO for f in seed.findings)
+
+
 def test_loads_cleanly_and_makes_no_request(loaded: Loaded, seed: Report) -> None:
     page = loaded.page
     assert page.locator("#filter-panel").is_visible()  # the script ran: no CSP block
     total = len(seed.findings)
     assert page.locator("#filter-status").inner_text() == f"Showing all {total} findings."
-    assert len(_visible_codes(page)) == total
+    assert len(_visible_codes(page)) == _unfolded(seed) == 3  # the info notes are folded
+    assert page.locator("#fold-info > summary").is_visible()
+    assert page.url == loaded.url  # no filter: the address is left alone
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     assert SCREENSHOT.stat().st_size > 10_000
@@ -162,7 +195,10 @@ def test_loads_cleanly_and_makes_no_request(loaded: Loaded, seed: Report) -> Non
 def test_severity_filter_hides_the_other_severities(loaded: Loaded, seed: Report) -> None:
     page = loaded.page
     info = page.locator("#findings .finding-info").first
-    assert info.is_visible()
+    assert info.is_hidden()  # folded
+    page.select_option("#filter-severity", "info")
+    assert info.is_visible()  # a filter that matches folded findings opens the fold
+    assert len(_visible_codes(page)) == len([f for f in seed.findings if f.severity is Severity.INFO])
     page.select_option("#filter-severity", "warning")
     warnings = [f for f in seed.findings if str(f.severity) == "warning"]
     assert warnings and len(_visible_codes(page)) == len(warnings)
@@ -226,6 +262,116 @@ def test_without_javascript_everything_is_shown(browser: Browser, seed_report: P
     for loaded in _load(browser, seed_report, javascript=False):
         page = loaded.page
         assert page.locator("#filter-panel").is_hidden()
+        assert page.locator("#findings .finding:visible").count() == _unfolded(seed)
+        page.click("#fold-info > summary")  # a native <details>: no script needed
         assert page.locator("#findings .finding:visible").count() == len(seed.findings)
         assert page.locator("mark").count() > 0
         assert loaded.errors == [] and loaded.failed == []
+
+
+# -- the filters in the address ----------------------------------------------------------------
+
+
+def test_filters_are_kept_in_the_address(browser: Browser, seed_report: Path, seed: Report) -> None:
+    for loaded in _load(browser, seed_report):
+        page = loaded.page
+        page.select_option("#filter-rule", "V001")
+        page.select_option("#filter-source", "rferl-kunbolatuly-10-days")
+        assert page.url == loaded.url + "?rule=V001&source=rferl-kunbolatuly-10-days"
+        page.reload(wait_until="load")
+        assert page.input_value("#filter-rule") == "V001"
+        assert page.input_value("#filter-source") == "rferl-kunbolatuly-10-days"
+        assert _visible_codes(page) == ["V001"]
+        page.click("button[type=reset]")
+        _wait_until_no_card_is_hidden(page)
+        assert page.url == loaded.url
+        assert loaded.errors == []
+
+
+def test_address_restores_filters_on_load(browser: Browser, seed_report: Path, seed: Report) -> None:
+    expected = [f for f in seed.findings if f.code == "C002"]
+    for loaded in _load(browser, seed_report, address="?severity=info&rule=C002&entity=nobody&x=1"):
+        page = loaded.page
+        assert expected and _visible_codes(page) == ["C002"] * len(expected)
+        assert page.evaluate("() => document.getElementById('fold-info').open") is True
+        assert page.input_value("#filter-entity") == ""  # a value no option has is ignored
+        assert page.locator("#filter-status").inner_text() == (
+            f"Showing {len(expected)} of {len(seed.findings)} findings."
+        )
+        assert loaded.errors == []
+
+
+def test_a_link_into_the_fold_opens_it(browser: Browser, seed_report: Path) -> None:
+    for loaded in _load(browser, seed_report):
+        anchor = loaded.page.locator("#fold-info article.finding").first.get_attribute("id")
+    assert anchor
+    for loaded in _load(browser, seed_report, address=f"#{anchor}"):
+        page = loaded.page
+        assert page.locator(f"#{anchor}").is_visible()
+        assert page.evaluate("() => document.getElementById('fold-info').open") is True
+        assert loaded.errors == []
+
+
+# -- accessibility: axe-core ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        _unavailable(f"axe-core is missing: {AXE.relative_to(REPO)} (see tests/data/axe-core/README.md)")
+    data = AXE.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == AXE_SHA256, (
+        "not the axe-core tests/data/axe-core/README.md names"
+    )
+    return data.decode("utf-8")
+
+
+def _axe_violations(page: Page, axe_source: str) -> list[str]:
+    """What axe-core finds on the page as it is now (every rule axe runs by default)."""
+    page.add_script_tag(content=axe_source)
+    found: list[dict[str, object]] = page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => ({id: v.id, impact: v.impact,"
+        " help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"
+    )
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in found]
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop-1280", "phone-375"])
+@pytest.mark.parametrize("address", ["", "?severity=info"], ids=["folded", "info-open"])
+def test_axe_finds_no_violation(
+    browser: Browser, seed_report: Path, axe_source: str, width: int, address: str
+) -> None:
+    for loaded in _load(browser, seed_report, width=width, address=address, bypass_csp=True):
+        page = loaded.page
+        assert page.locator("#filter-panel").is_visible()
+        assert _axe_violations(page, axe_source) == []
+        # nothing but the scroll regions scrolls sideways: the page fits the screen
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert loaded.errors == []
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop-1280", "phone-375"])
+def test_axe_finds_no_violation_on_a_capped_page(
+    browser: Browser, seed: Report, axe_source: str, tmp_path: Path, width: int
+) -> None:
+    capped = tmp_path / "capped.html"
+    capped.write_text(html.render(seed, max_cards=2, max_rows=1), encoding="utf-8")
+    for loaded in _load(browser, capped, width=width, bypass_csp=True):
+        page = loaded.page
+        ids = page.locator(".capped").evaluate_all("notices => notices.map(n => n.id)")
+        assert ids == ["capped-warning", "capped-info", "capped-sources"]
+        page.click("#fold-info > summary")
+        assert _axe_violations(page, axe_source) == []
+        assert loaded.errors == []
+
+
+def test_scroll_regions_take_the_keyboard_focus(loaded: Loaded) -> None:
+    page = loaded.page
+    regions = page.locator(".table-scroll")
+    assert regions.count() == 2
+    for index in range(regions.count()):
+        region = regions.nth(index)
+        region.focus()
+        assert region.evaluate("r => document.activeElement === r")
+        name = region.evaluate("r => document.getElementById(r.getAttribute('aria-labelledby')).textContent")
+        assert name.startswith("Table of ")

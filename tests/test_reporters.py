@@ -6,8 +6,10 @@ hostile user text, waived findings, GitHub's size limits and determinism.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -15,6 +17,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -91,6 +94,8 @@ def seed_output() -> dict[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"):  # links: not in the goldens
+            patch.delenv(name, raising=False)
         for fmt in FORMATS:
             with contextlib.redirect_stdout(io.StringIO()) as stdout:
                 cli.main(["check", "--format", fmt, "claims/"])
@@ -360,13 +365,28 @@ def _inline(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _markdown_tokens(text: str) -> list[Token]:
+    return _inline(MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text))
+
+
+def _our_html(tokens: list[Token], info: int) -> None:
+    """The only HTML is the fold around the info findings."""
+    html_blocks = [t.content for t in tokens if t.type == "html_block"]
+    assert html_blocks == [
+        f"<details>\n<summary>Show {info} info {'finding' if info == 1 else 'findings'}: notes, not problems"
+        "</summary>\n",
+        "</details>\n",
+    ]
+
+
 def test_hostile_markdown(hostile: Report) -> None:
     out = markdown.render(hostile, Options())
     out.encode("utf-8")
     assert not UNSAFE.search(out.replace("\n", ""))
-    tokens = _inline(MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(out))
+    tokens = _markdown_tokens(out)
     kinds = {t.type for t in tokens}
-    assert not kinds & {"html_inline", "html_block", "link_open", "image", "em_open", "s_open"}
+    assert not kinds & {"html_inline", "link_open", "image", "em_open", "s_open"}
+    _our_html(tokens, info=1)
     assert [t.content for t in tokens if t.type == "code_inline"] == ["checker explain CODE"]  # ours
     assert sum(t.type == "strong_open" for t in tokens) == 4  # our own: the code of each finding
     # The summary table is the only table, and has its four rows.
@@ -531,36 +551,108 @@ def _many(n: int, message: str = "m", *, error_at: int | None = None) -> tuple[F
 def test_sarif_keeps_within_githubs_result_limit() -> None:
     findings = _many(25_001, error_at=25_000)  # the only error comes last
     out = sarif.render(Report(findings=findings, files=1, claims=1, rules=RULES))
-    assert len(out.encode("utf-8")) < sarif.MAX_BYTES
+    assert sarif.gzip_size(out) < sarif.MAX_BYTES
     run = json.loads(out)["runs"][0]
     assert len(run["results"]) == 25_000
     assert run["results"][-1]["level"] == "error"  # the most severe is kept ...
     assert run["results"][-2]["message"]["text"] == "m 24998"  # ... and the last info left out
     [note] = run["invocations"][0]["toolExecutionNotifications"]
     assert note["level"] == "warning"
-    assert note["message"]["text"].startswith("1 of 25,001 findings left out")
-    assert note["properties"] == {"omitted": 1, "total": 25_001}
+    assert note["message"]["text"].startswith("1 of 25,001 findings left out (1 info)")
+    assert note["properties"] == {
+        "omitted": 1,
+        "total": 25_001,
+        "omittedBySeverity": {"error": 0, "warning": 0, "info": 1},
+    }
+
+
+def _noise(n: int, length: int) -> list[str]:
+    """``n`` texts that gzip cannot shrink much (base64 of a hash): the same every run."""
+    raw = (length * 3 + 3) // 4
+    return [
+        base64.b64encode(hashlib.shake_256(str(i).encode()).digest(raw)).decode()[:length] for i in range(n)
+    ]
+
+
+def _mixed(n: int, length: int) -> tuple[Finding, ...]:
+    """Findings with hard-to-compress messages; every 7th an error, every 5th a warning, the rest info."""
+    severities = [
+        Severity.ERROR if i % 7 == 3 else Severity.WARNING if i % 5 == 1 else Severity.INFO for i in range(n)
+    ]
+    return tuple(
+        Finding(
+            "C001",
+            "single-source",
+            severity,
+            text,
+            Location("claims/a.yaml", i + 1, 1),
+            subject=Subject(detail=(str(i),)),
+        )
+        for i, (severity, text) in enumerate(zip(severities, _noise(n, length), strict=True))
+    )
+
+
+def test_sarif_size_is_measured_compressed() -> None:
+    """What GitHub limits is the gzip of the upload: a repetitive log far over 10 MB uncompressed is whole."""
+    findings = _many(6_000, "x" * 3_000)
+    out = sarif.render(Report(findings=findings, files=1, claims=1))
+    assert len(out.encode("utf-8")) > sarif.GITHUB_MAX_GZIP_BYTES  # too big as a plain file ...
+    assert sarif.gzip_size(out) < sarif.MAX_BYTES  # ... but not as the upload GitHub measures
+    assert len(json.loads(out)["runs"][0]["results"]) == 6_000
+    assert "toolExecutionNotifications" not in out
 
 
 def test_sarif_keeps_within_a_size_limit() -> None:
-    findings = _many(200, "x" * 500, error_at=150)
+    findings = _mixed(300, 400)
     report = Report(findings=findings, files=1, claims=1)  # no catalogue: the results are most of it
     full = sarif.render(report)
-    limit = len(full.encode("utf-8")) // 2
+    limit = sarif.gzip_size(full) // 2
     log = sarif.log(report, max_bytes=limit)
     _sarif_validator().validate(log)
     run = log["runs"][0]
     kept = len(run["results"])
-    assert 50 < kept < 200
-    assert any(r["level"] == "error" for r in run["results"])
-    assert run["invocations"][0]["toolExecutionNotifications"][0]["properties"]["omitted"] == 200 - kept
-    # the same cut as the text written: under the limit, and the most it can hold
+    assert 100 < kept < 300
+    levels = Counter(r["level"] for r in run["results"])
+    every = Counter(sarif.LEVELS[f.severity] for f in findings)
+    assert levels["error"] == every["error"] and levels["warning"] == every["warning"]  # info goes first
+    assert 0 < levels["note"] < every["note"]
+    # the info findings kept are the first ones, in the report's order
+    notes = [r["message"]["text"] for r in run["results"] if r["level"] == "note"]
+    info = [sarif._link_text(f.message) for f in findings if f.severity is Severity.INFO]
+    assert notes == info[: len(notes)]
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["properties"] == {
+        "omitted": 300 - kept,
+        "total": 300,
+        "omittedBySeverity": {"error": 0, "warning": 0, "info": 300 - kept},
+    }
+    assert note["message"]["text"].startswith(f"{300 - kept} of 300 findings left out ({300 - kept} info)")
+    # the same cut as the text written: under the limit compressed, and not far from the most it holds
     text = sarif._build(report, sarif.MAX_RESULTS, limit)[1]
-    assert len(text.encode("utf-8")) <= limit
+    assert sarif.gzip_size(text) <= limit
     assert len(json.loads(text)["runs"][0]["results"]) == kept
-    assert (
-        sarif.log(report, max_results=10)["runs"][0]["results"][-1]["message"]["text"] == "x" * 500 + " 150"
-    )
+    one_more = sarif._build(report, sarif.MAX_RESULTS, limit * 105 // 100)[1]
+    assert len(json.loads(one_more)["runs"][0]["results"]) > kept
+    assert sarif.log(report, max_results=10)["runs"][0]["results"][-1]["level"] == "error"
+
+
+def test_sarif_trims_a_large_generated_report_to_githubs_upload_limit() -> None:
+    """A report whose log would be about 12 MB compressed: under the limit, valid, errors kept."""
+    findings = _mixed(12_000, 1_300)
+    report = Report(findings=findings, files=1, claims=1, rules=RULES)
+    out = sarif.render(report)
+    assert sarif.gzip_size(out) <= sarif.MAX_BYTES
+    assert sarif.gzip_size(out) > sarif.MAX_BYTES * 9 // 10  # filled, not cut far short
+    doc = json.loads(out)
+    run = doc["runs"][0]
+    _sarif_validator().validate({**doc, "runs": [{**run, "results": run["results"][:50]}]})  # quicker
+    levels = Counter(r["level"] for r in run["results"])
+    every = Counter(sarif.LEVELS[f.severity] for f in findings)
+    assert levels["error"] == every["error"] and levels["warning"] == every["warning"]
+    assert levels["note"] < every["note"]
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["properties"]["omittedBySeverity"]["info"] == every["note"] - levels["note"] > 0
+    assert "JSON report" in note["message"]["text"]
 
 
 def test_sarif_caps_related_locations() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from checker.findings import Severity
 from checker.reporters import github, html, json_report, junit, markdown, sarif, text
 from checker.reporters.base import Report
 
@@ -20,6 +21,10 @@ class Options:
     """How to render: only what the format cannot decide for itself."""
 
     color: bool = False  # ANSI colours (text only; only on a terminal)
+    # What the text format prints (--show, --quiet): findings at least this severe; None: none, only the
+    # summary, which counts every finding and says how many are not shown. Other formats show everything.
+    show: Severity | None = Severity.INFO
+    statistics: bool = False  # the text format adds findings per rule and severity (--statistics)
 
 
 @dataclass(frozen=True)

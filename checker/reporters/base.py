@@ -95,3 +95,5 @@ class Report:
     # None when no baseline was given, so that a report says nothing about baselines unless asked.
     baselined: tuple[Finding, ...] | None = None
     stale_baseline: tuple[Entry, ...] = ()
+    # A URL with {path} and {line} that shows a location in the repository (checker.links), or None.
+    link_template: str | None = None

@@ -5,8 +5,20 @@ and the script are inline, and a Content-Security-Policy ``<meta>`` allows
 exactly those two blocks by their SHA-256 hashes, computed here from the
 very strings that are written (``default-src 'none'``: no fonts, images,
 frames or connections from anywhere). It reads top to bottom without
-JavaScript: every finding is visible; the script only adds the filters by
-severity, rule, source and entity.
+JavaScript: errors and warnings are shown, the info notes are folded in a
+``<details>`` element that opens with a click; the script only adds the
+filters by severity, rule, source and entity, keeps them in the page's
+address (``?severity=warning&rule=V001``, restored on load, so a filtered
+view can be bookmarked or shared) and opens the fold when a filter or a
+link points into it. Wide tables scroll in regions that take the keyboard
+focus and are named for screen readers.
+
+A page for a very large run stays readable and small: at most
+:data:`MAX_CARDS` findings of each severity (and waived findings) are
+shown, the first in the report's order, and at most :data:`MAX_ROWS` rows
+of each table; a notice says how many more there are and where they are
+(the JSON and SARIF reports hold every finding). The header still counts
+everything.
 
 Safety of user text: the Jinja2 environment autoescapes every template and
 its ``finalize`` hook passes every printed string through
@@ -49,6 +61,12 @@ if TYPE_CHECKING:
 
 #: Characters of article text shown on each side of a quoted passage (then cut at a word).
 CONTEXT = 150
+#: Findings shown per severity (and waived findings shown), the first in the report's order.
+MAX_CARDS = 500
+#: Rows shown of each table (name variants, sources).
+MAX_ROWS = 1_000
+#: The severities whose group is folded (closed) until a reader opens it.
+FOLDED = frozenset({Severity.INFO})
 
 _TEMPLATE = "report.html.j2"
 _STYLESHEET = "report.css"
@@ -114,6 +132,13 @@ class Group:
     severity: str
     heading: str
     cards: tuple[Card, ...]
+    total: int = 0  # findings of this severity, shown or not
+    folded: bool = False  # in a <details> element, closed until opened
+
+    @property
+    def omitted(self) -> int:
+        """Findings of this severity not shown on the page (over :data:`MAX_CARDS`)."""
+        return self.total - len(self.cards)
 
 
 @dataclass(frozen=True)
@@ -133,8 +158,10 @@ class Asset:
     csp: str
 
 
-def render(report: Report, options: Options | None = None) -> str:
-    """The report as one HTML document."""
+def render(
+    report: Report, options: Options | None = None, *, max_cards: int = MAX_CARDS, max_rows: int = MAX_ROWS
+) -> str:
+    """The report as one HTML document, with at most ``max_cards`` findings of each severity."""
     articles = {a.source_id: a for a in report.articles}
     by_claim_file = {a.claim_file: a.source_id for a in report.articles}
     spans = {(s.source_id, s.quote): s for s in report.quote_spans}
@@ -157,15 +184,21 @@ def render(report: Report, options: Options | None = None) -> str:
         )
 
     anchors = _Anchors()
-    cards = [card(f, "f") for f in report.findings]
-    waived = [card(w.finding, "w", w.waiver) for w in report.waived]
-    groups = [
-        Group(
-            _SINGULAR[severity], _HEADINGS[severity], tuple(c for c in cards if c.severity == str(severity))
-        )
-        for severity in sorted(Severity, reverse=True)
-    ]
     counts = severity_counts(report.findings)
+    groups = []
+    for severity in sorted(Severity, reverse=True):
+        shown = [f for f in report.findings if f.severity is severity][:max_cards]
+        groups.append(
+            Group(
+                _SINGULAR[severity],
+                _HEADINGS[severity],
+                tuple(card(f, "f") for f in shown),
+                counts[severity],
+                severity in FOLDED,
+            )
+        )
+    cards = [c for g in groups for c in g.cards]
+    waived = [card(w.finding, "w", w.waiver) for w in report.waived[:max_cards]]
     stylesheet, script = _asset(_STYLESHEET), _asset(_SCRIPT)
     csp = "; ".join(
         [
@@ -186,10 +219,14 @@ def render(report: Report, options: Options | None = None) -> str:
             report=report,
             summary=summary,
             counts=[(_SINGULAR[s], plural(_SINGULAR[s], n), n) for s, n in counts.items()],
-            groups=[g for g in groups if g.cards],
+            groups=[g for g in groups if g.total],
+            capped=any(g.omitted for g in groups) or len(report.waived) > len(waived),
             waived=waived,
-            articles=report.articles,
-            variants=report.variants,
+            waived_total=len(report.waived),
+            articles=report.articles[:max_rows],
+            articles_total=len(report.articles),
+            variants=report.variants[:max_rows],
+            variants_total=len(report.variants),
             filters=_filters(cards, report),
             data=_json_block({"findings": [_card_data(c) for c in cards]}),
             csp=csp,
@@ -335,6 +372,11 @@ def _finalize(value: object) -> object:
     return escape(str(value))
 
 
+def _thousands(n: int) -> str:
+    """A count as the notices write it: 12,345."""
+    return f"{n:,}"
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
@@ -348,4 +390,5 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,
     )
     environment.globals["plural"] = plural  # the same wording as every other report
+    environment.filters["thousands"] = _thousands
     return environment

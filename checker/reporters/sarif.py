@@ -25,14 +25,19 @@ User text shown to people (messages, quotes, reasons) goes through
 viewer; ``properties`` keep the raw values (a lone surrogate, which UTF-8
 cannot encode, becomes U+FFFD everywhere).
 
-GitHub code scanning rejects a run with more than 25,000 results or a file
-over 10 MB (GitHub measures the gzip-compressed upload; the limit here is
-applied to the file as written, which any uploader then fits), and more
-than 1,000 locations in a result. Rather than write a file that is
-rejected, the log keeps the most severe findings first (reported before
-waived, then the report's order), leaves the rest out and says so in
-``invocations[0].toolExecutionNotifications``; a result keeps its first
-1,000 related locations and counts the others in its properties.
+GitHub code scanning rejects a run with more than 25,000 results, an upload
+over 10 MB *gzip-compressed*, and more than 1,000 locations in a result.
+The size is measured as the upload action does it: the gzip of the
+serialized log at zlib's default level (``zlib.gzipSync`` in
+github/codeql-action), here of the file as written (indented: in practice no smaller
+than the action's minified copy), with 5 % kept free for what the action
+adds (a ``primaryLocationLineHash`` per result, the run's category). Rather
+than write a file that is rejected, the log keeps reported findings before
+waived ones and, among them, errors, then warnings, then info (the
+report's order within one), leaves the rest out (info first) and says how
+many of each severity in ``invocations[0].toolExecutionNotifications``; a
+result keeps its first 1,000 related locations and counts the others in its
+properties.
 
 The text is indented by two spaces with sorted keys, except that each
 result is written on one line of its own: a third of the size, and one line
@@ -41,8 +46,11 @@ of a diff per finding.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as percent_encode
 
@@ -52,6 +60,7 @@ from checker.reporters.base import TOOL_NAME, TOOL_URI, Report
 from checker.reporters.common import Place, ordered_for_truncation, places, subject_json, without_surrogates
 from checker.rule import Rule
 from checker.textsafe import escape
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.reporters import Options
@@ -63,7 +72,9 @@ FINGERPRINT_KEY = "claimcheck/v1"
 
 # GitHub code scanning's limits for one uploaded run.
 MAX_RESULTS = 25_000
-MAX_BYTES = 10_000_000  # 10 MB, measured on the uncompressed file (GitHub counts the compressed one)
+GITHUB_MAX_GZIP_BYTES = 10_000_000  # 10 MB, the gzip-compressed upload
+MAX_BYTES = GITHUB_MAX_GZIP_BYTES * 95 // 100  # the gzip of the file written: 5 % left for the uploader
+GZIP_LEVEL = 6  # zlib's default, which the upload action's zlib.gzipSync uses
 MAX_RELATED = 1_000
 MAX_MESSAGE = 4_000  # characters of user text in a message; longer ones end in an ellipsis
 MAX_QUOTE = 1_000
@@ -89,6 +100,7 @@ _RESULT_SEPARATOR = ",\n"
 _LINK_SYNTAX = re.compile(r"([\\\[\]])")
 
 Json = dict[str, Any]
+Omitted = Counter[Severity | str]  # findings left out, per severity; "absent": stale baseline entries
 
 
 def render(report: Report, options: Options | None = None) -> str:
@@ -118,22 +130,64 @@ def _build(report: Report, max_results: int, max_bytes: int) -> tuple[Json, str]
         results += [_absent(entry, index) for entry in report.stale_baseline]
     lines = [_result_line(result) for result in results]
 
-    keep = ordered_for_truncation(items) + list(range(len(items), len(results)))
-    keep = keep[:max_results]
-    text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(results) - len(keep))
-    if len(text.encode("utf-8")) > max_bytes:
-        empty = _text(report, rules, [], omitted=len(results))
-        budget = max_bytes - len(empty.encode("utf-8")) - 16  # 16: the results array's own brackets
-        count = 0
-        for i in keep:
-            budget -= len(_RESULT_SEPARATOR) + _RESULT_INDENT + len(lines[i].encode("utf-8"))
-            if budget < 0:
-                break
-            count += 1
-        keep = keep[:count]
-        text = _text(report, rules, [lines[i] for i in sorted(keep)], omitted=len(results) - len(keep))
-    doc = _log(report, rules, [results[i] for i in sorted(keep)], omitted=len(results) - len(keep))
+    # absent results (stale baseline entries) go last, after every finding
+    keep = (ordered_for_truncation(items) + list(range(len(items), len(results))))[:max_results]
+
+    def written(kept: list[int]) -> str:
+        return _text(
+            report, rules, [lines[i] for i in sorted(kept)], omitted=_omitted(items, kept, len(results))
+        )
+
+    text = written(keep)
+    if gzip_size(text) > max_bytes:
+        keep = _fit(report, rules, lines, keep, max_bytes=max_bytes, every=_omitted(items, []))
+        text = written(keep)
+        while keep and gzip_size(text) > max_bytes:  # the estimate was short: cut a little more
+            keep = keep[: len(keep) * 99 // 100]
+            text = written(keep)
+    doc = _log(report, rules, [results[i] for i in sorted(keep)], omitted=_omitted(items, keep, len(results)))
     return doc, text
+
+
+def gzip_size(text: str) -> int:
+    """The size of ``text`` gzip-compressed as GitHub's upload action compresses it."""
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def _fit(
+    report: Report, rules: list[Json], lines: list[str], keep: list[int], *, max_bytes: int, every: Omitted
+) -> list[int]:
+    """The longest start of ``keep`` whose results fit ``max_bytes`` compressed, as estimated.
+
+    Each result line's share of the compressed size is measured in one pass
+    over the lines in file order, flushing the compressor after each line
+    (which costs a few bytes a line, so the estimate errs on the large side).
+    """
+    skeleton = gzip_size(_text(report, rules, [], omitted=every))
+    budget = max_bytes - skeleton - 64  # 64: the results array's brackets, longer counts in the notice
+    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    share = [0] * len(lines)
+    indent = " " * _RESULT_INDENT
+    for i in sorted(keep):
+        data = (indent + lines[i] + _RESULT_SEPARATOR).encode("utf-8")
+        share[i] = len(compressor.compress(data)) + len(compressor.flush(zlib.Z_SYNC_FLUSH))
+    count = 0
+    for i in keep:
+        budget -= share[i]
+        if budget < 0:
+            break
+        count += 1
+    return keep[:count]
+
+
+def _omitted(items: list[tuple[Finding, bool]], kept: list[int], results: int | None = None) -> Omitted:
+    """The findings left out, per severity, and the absent results (after the findings) left out."""
+    left = set(range(len(items))) - set(kept)
+    counts: Omitted = Counter(items[i][0].severity for i in left)
+    absent = len(set(range(len(items), results or len(items))) - set(kept))
+    if absent:
+        counts["absent"] = absent
+    return counts
 
 
 def _result_line(result: Json) -> str:
@@ -141,7 +195,7 @@ def _result_line(result: Json) -> str:
     return without_surrogates(json.dumps(result, sort_keys=True, ensure_ascii=False))
 
 
-def _text(report: Report, rules: list[Json], lines: list[str], *, omitted: int) -> str:
+def _text(report: Report, rules: list[Json], lines: list[str], *, omitted: Omitted) -> str:
     """The log's text: indented by two spaces, but each result on a line of its own."""
     skeleton = _log(report, rules, [], omitted=omitted)
     text = without_surrogates(json.dumps(skeleton, indent=2, sort_keys=True, ensure_ascii=False))
@@ -155,27 +209,45 @@ def _text(report: Report, rules: list[Json], lines: list[str], *, omitted: int) 
     return text + "\n"
 
 
-def _log(report: Report, rules: list[Json], results: list[Json], *, omitted: int) -> Json:
+def _log(report: Report, rules: list[Json], results: list[Json], *, omitted: Omitted) -> Json:
     base: Json = {"description": {"text": "The root of the claims repository."}}
     if report.root_uri:
         base = {"uri": report.root_uri}
     invocation: Json = {"executionSuccessful": True}
     if report.timestamp is not None:
         invocation["endTimeUtc"] = report.timestamp
-    if omitted:
+    by_severity = omitted
+    left_out = sum(by_severity.values())
+    if left_out:
         total = len(report.findings) + len(report.waived)
         if report.baselined is not None:
             total += len(report.baselined) + len(report.stale_baseline)
+        which = ", ".join(
+            [
+                *(
+                    f"{by_severity[s]:,} {plural(str(s), by_severity[s])}"
+                    for s in sorted(Severity, reverse=True)
+                    if by_severity[s]
+                ),
+                *([f"{by_severity['absent']:,} absent baseline entries"] if by_severity["absent"] else []),
+            ]
+        )
         invocation["toolExecutionNotifications"] = [
             {
                 "level": "warning",
                 "message": {
-                    "text": f"{omitted:,} of {total:,} findings left out to stay within GitHub code"
-                    f" scanning's limits ({MAX_RESULTS:,} results and {MAX_BYTES // 1_000_000} MB per run);"
-                    " the most severe were kept. The JSON report (--format json) has them all."
+                    "text": f"{left_out:,} of {total:,} findings left out ({which}) to stay within GitHub"
+                    f" code scanning's limits ({MAX_RESULTS:,} results and"
+                    f" {GITHUB_MAX_GZIP_BYTES // 1_000_000} MB gzip-compressed per upload); errors and"
+                    " warnings were kept first, info left out first. The JSON report (--format json)"
+                    " has them all."
                 },
                 "descriptor": {"id": "claimcheck/results-omitted"},
-                "properties": {"omitted": omitted, "total": total},
+                "properties": {
+                    "omitted": left_out,
+                    "total": total,
+                    "omittedBySeverity": {str(s): by_severity[s] for s in sorted(Severity, reverse=True)},
+                },
             }
         ]
     driver: Json = {

@@ -1,0 +1,59 @@
+"""A whole run's outcome, cached: a re-run on an unchanged archive prints at once.
+
+Editors re-run the checker on an archive that has not changed (a second
+look, a pre-commit hook on a commit that touches no claim); comparing a
+large archive again would cost seconds for the same answer. The outcome of a
+run (the report, without the article texts only the HTML report shows) is
+stored in the cache folder under a key made of everything it depends on:
+the checker (its salt), the command and its options, the content of every
+file under claims/ and sources/, the configuration, the baseline, the files
+named, today's date (waivers expire) and the environment reporters read.
+Any change is a different key, so a stale outcome is never found; the
+content is hashed, not its modification time, so no edit can slip past.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from checker.cache import Cache
+from checker.project import Project
+
+#: Environment variables that change what a report holds (links to the repository, today's date).
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+
+
+def key(cache: Cache, project: Project, options: Sequence[str], extra: Iterable[Path], today: str) -> str:
+    """The key of a run: its options and today, and every input file's path and content."""
+    parts: list[str] = ["run", today, *options]
+    parts += [f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT]
+    for path in sorted(set(_inputs(project, extra)), key=lambda p: p.as_posix()):
+        parts.append(project.display(path))
+        parts.append(_digest(path))
+    return cache.key(*parts)
+
+
+def _inputs(project: Project, extra: Iterable[Path]) -> Iterator[Path]:
+    """The claims and sources folders' files (recursively), and the other files a run reads."""
+    for folder in (project.claims_dir, project.root / "sources"):
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            yield from (Path(dirpath) / name for name in filenames)
+    for given in extra:
+        path = Path(os.path.abspath(given))
+        if path.is_dir():
+            yield from _inputs(Project(path, path), ())  # a folder of claims named outside claims/
+        else:
+            yield path
+
+
+def _digest(path: Path) -> str:
+    """The content's sha256; a file that cannot be read stands for itself as unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
