@@ -17,7 +17,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from checker import DISTRIBUTION, __version__, baseline, docs, fix, links, reporting, scaffold, schemas
+from checker import (
+    DISTRIBUTION,
+    __version__,
+    baseline,
+    docs,
+    fix,
+    links,
+    reporting,
+    runcache,
+    scaffold,
+    schemas,
+    waivers,
+)
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import Result, load_corpus, run
@@ -25,7 +37,7 @@ from checker.findings import Severity
 from checker.models import DOCUMENT_MODELS
 from checker.progress import for_stream
 from checker.project import Project, UsageError, discover, find_project
-from checker.reporters import REPORTERS, Options, json_report
+from checker.reporters import REPORTERS, Options, Report, json_report
 from checker.reporters import entities as entities_report
 from checker.reporters import text as text_report
 from checker.resolve import resolve_identities
@@ -286,23 +298,35 @@ def _check(args: argparse.Namespace) -> int:
     fail_on: str = args.fail_on or config.fail_on
     display = _display(args, fail_on)
     changed = _changed(args, project)
-    progress = for_stream(sys.stderr)
-    result = run(
-        paths,
-        project,
-        schema_only=args.schema_only,
-        config=config,
-        select=select,
-        ignore=ignore,
-        changed=changed,
-        cache=None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER),
-        baseline=known,
-        progress=progress,
-    )
-    if progress is not None:
-        progress.close()
-    link_template = links.template(config.repository_url, os.environ)
-    report = reporting.build(result, timestamp=args.timestamp, link_template=link_template)
+    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
+    full = (args.command == "report" and "html" in args.format) or args.format == "html"
+    key = _run_key(args, project, cache, changed, full=full)
+    cached = cache.get(key) if cache is not None and key is not None else None
+    if isinstance(cached, Report):
+        report, stale = cached, list(cached.stale_baseline)
+    else:
+        progress = for_stream(sys.stderr)
+        result = run(
+            paths,
+            project,
+            schema_only=args.schema_only,
+            config=config,
+            select=select,
+            ignore=ignore,
+            changed=changed,
+            cache=cache,
+            baseline=known,
+            progress=progress,
+        )
+        if progress is not None:
+            progress.close()
+        link_template = links.template(config.repository_url, os.environ)
+        report = reporting.build(result, timestamp=args.timestamp, link_template=link_template)
+        stale = result.stale
+        if args.write_baseline is not None:
+            _write_baseline(args.write_baseline, result)
+        if cache is not None and key is not None:
+            cache.put(key, report if full else reporting.without_articles(report))
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
@@ -318,15 +342,39 @@ def _check(args: argparse.Namespace) -> int:
     else:
         color = _use_color(args.color, sys.stdout)
         sys.stdout.write(REPORTERS[args.format].render(report, replace(display, color=color)))
-    if args.baseline is not None and result.stale:
-        _note_stale(args.baseline, result.stale)
+    if args.baseline is not None and stale:
+        _note_stale(args.baseline, stale)
     if args.write_baseline is not None:
-        _write_baseline(args.write_baseline, result)
         return EXIT_CLEAN  # every finding is now in the baseline: checked against it, this run is clean
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _run_key(
+    args: argparse.Namespace, project: Project, cache: Cache | None, changed: list[Path] | None, *, full: bool
+) -> str | None:
+    """The key of this run's outcome in the cache (checker/runcache.py); None: not to be cached.
+
+    A run that records the time, or writes a baseline (which reads the
+    loaded claims), is always made afresh.
+    """
+    if cache is None or args.timestamp or args.write_baseline is not None:
+        return None
+    options = [
+        f"command={args.command}",
+        f"schema_only={args.schema_only}",
+        f"full={full}",
+        f"select={sorted(frozenset().union(*args.select)) if args.select else None}",
+        f"ignore={sorted(frozenset().union(*args.ignore)) if args.ignore else []}",
+        f"config={args.config}",
+        f"baseline={args.baseline}",
+        "paths=" + ",".join(sorted(project.display(p) for p in args.paths)),
+        "changed=" + ("-" if changed is None else ",".join(sorted(project.display(p) for p in changed))),
+    ]
+    extra = [p for p in (*args.paths, args.config, args.baseline, config_path(project)) if p is not None]
+    return runcache.key(cache, project, options, extra, waivers.today().isoformat())
 
 
 def _changed(args: argparse.Namespace, project: Project) -> list[Path] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 
 from checker.analysis import Analysis
 from checker.engine import Result
@@ -148,3 +149,11 @@ def _timestamp(wanted: bool) -> str | None:
     else:
         return None
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def without_articles(report: Report) -> Report:
+    """The report without what only the HTML report shows (article texts, passages, names).
+
+    What a run cache keeps for the other formats: a fraction of the size.
+    """
+    return replace(report, articles=(), quote_spans=(), variants=(), finding_entities=())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -51,8 +52,15 @@ def _inputs(project: Project, extra: Iterable[Path]) -> Iterator[Path]:
 
 
 def _digest(path: Path) -> str:
-    """The content's sha256; a file that cannot be read stands for itself as unreadable."""
+    """The content's sha256; a file that cannot be read stands for itself as unreadable.
+
+    Only regular files are read: a named pipe would block the run and a
+    device never end (the loader refuses them and says so; see L001).
+    """
     try:
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            return f"special:{stat.S_IFMT(found.st_mode)}"
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:

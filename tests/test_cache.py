@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker import cache as cache_module
-from checker import cli
+from checker import cli, engine
 from checker.cache import Cache
 from checker.engine import Result, run
 from checker.project import find_project
@@ -124,3 +124,46 @@ def test_cli_caches_at_the_project_root_unless_told_otherwise(
     assert cli.main(["check", "--cache-dir", str(tmp_path / "elsewhere")]) == 0
     assert entries(tmp_path / "elsewhere")
     capsys.readouterr()
+
+
+def test_an_unchanged_run_is_not_made_again(
+    seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(seed)
+    for args in (["check"], ["check", "--format", "json"], ["report", "-o", "out"]):
+        first = cli.main(args), capsys.readouterr().out
+
+        def fail(*_: object, **__: object) -> None:
+            raise AssertionError("the engine ran again")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(cli, "run", fail)
+            assert (cli.main(args), capsys.readouterr().out) == first
+
+
+def test_any_change_makes_the_run_again(
+    seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(seed)
+    cli.main(["check"])
+    before = capsys.readouterr().out
+    runs: list[object] = []
+    real = engine.run
+
+    def counted(*args: object, **kwargs: object) -> Result:
+        runs.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "run", counted)
+    text = next((seed / "sources").iterdir())
+    text.write_text(text.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
+    cli.main(["check"])  # an article text changed: Q002 now says so
+    assert "Q002" in capsys.readouterr().out and len(runs) == 1
+    cli.main(["check", "--select", "N"])  # other options
+    cli.main(["check", "claims/rferl-kunbolat-15-days.yaml"])  # other paths
+    cli.main(["check", "--timestamp"])  # the time is never cached
+    cli.main(["check", "--write-baseline", "b.json"])  # a baseline reads the loaded claims
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4102444800")  # another day: waivers may have expired
+    cli.main(["check"])
+    assert len(runs) == 6
+    assert before != capsys.readouterr().out
