@@ -157,3 +157,26 @@ def test_a_baseline_is_judged_only_on_what_is_reported(
     out, err = capsys.readouterr()
     assert "baselined in 1 file" in out.splitlines()[-1]
     assert "match no finding" not in err
+
+
+def test_the_changed_files_hook_reports_what_the_commit_changes(
+    seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """.pre-commit-hooks.yaml's claimcheck-changed: its entry, then the files pre-commit passes."""
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = next(
+        line.split(":", 1)[1].split()
+        for line in hooks.split("- id: claimcheck-changed", 1)[1].splitlines()
+        if line.strip().startswith("entry:")
+    )
+    assert entry[:2] == ["checker", "check"]
+    for name in (FIFTEEN, TEN):  # an error in each file; the commit changes one
+        path = seed / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("property: jail-sentence", "property: jail-sentense", 1), encoding="utf-8"
+        )
+    assert cli.main([*entry[1:], FIFTEEN]) == 1
+    out = capsys.readouterr().out
+    assert "R002" in out and TEN + ":" not in out
+    assert cli.main([*entry[1:], "README.md"]) == 0  # nothing the checker reads changed
