@@ -51,8 +51,10 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
+from checker import names
 from checker.analysis import Analysis
 from checker.findings import Finding, Severity, Subject
 from checker.rule import Rule
@@ -64,10 +66,11 @@ ACTION = "add the name to claims/entities.yaml, as a new entity or as an alias o
 def check(analysis: Analysis) -> Iterator[Finding]:
     corpus = analysis.corpus
     known_names = sorted({name for e in corpus.entities.values() for name in (e.name, *e.aliases)})
+    hint_for = _Hints(known_names)
     for ref in corpus.claims():
         for field_name, name in ref.written_names():
             if not corpus.resolve_name(name):
-                hint = did_you_mean(name, known_names)
+                hint = hint_for(name)
                 yield RULE.finding(
                     f"{name!r} is not in claims/entities.yaml{hint}",
                     ref.location(field_name),
@@ -90,6 +93,30 @@ def check(analysis: Analysis) -> Iterator[Finding]:
                     action="use the id of an entity declared under 'entities'",
                     severity=Severity.ERROR,
                 )
+
+
+class _Hints:
+    """Did-you-mean hints for unknown names, among the catalogue names that share a blocking key.
+
+    Scoring every unknown name against every catalogue name grows with the
+    product of the two; a name worth suggesting shares a word, or a word
+    one or two letters off, with the unknown one (names.block_keys), so only
+    those are scored. Each distinct name is worked out once.
+    """
+
+    def __init__(self, known: Sequence[str]) -> None:
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for name in known:
+            for key in names.block_keys(names.analyse(name)):
+                self.index[key].append(name)
+        self.found: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self.found:
+            keys = names.block_keys(names.analyse(name))
+            candidates = {known for key in keys for known in self.index.get(key, ())}
+            self.found[name] = did_you_mean(name, candidates)
+        return self.found[name]
 
 
 RULE = Rule(code="R001", name="unknown-entity", severity=Severity.INFO, doc=__doc__ or "", check=check)
