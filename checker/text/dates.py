@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from checker.text.normalise import Normalised, Span
+from checker.text.normalise import Span, normalised
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
@@ -104,7 +104,7 @@ def dates_in(text: str) -> list[DateReading]:
     year alone. Month names are English (full or abbreviated), or Russian,
     Kazakh and German in any case form ("18 марта", "сәуірінде", "17. Juli").
     """
-    norm = Normalised.of(text)
+    norm = normalised(text)
     readings: dict[tuple[int | None, int | None, int | None, Span], DateReading] = {}
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(norm.text):

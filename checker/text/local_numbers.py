@@ -11,6 +11,7 @@ Each reading is ``(low, high, start, end)`` in the text it was given.
 
 from __future__ import annotations
 
+import functools
 import re
 
 Reading = tuple[float, float, int, int]
@@ -105,9 +106,11 @@ def _scale_of(word: str) -> int:
     return 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_value(word: str, table: tuple[tuple[str, int], ...], language: str) -> int | None:
+    """The value of one number word (any ending), or None; remembered, as words recur."""
     endings = _RUSSIAN_ENDINGS if language == "ru" else _KAZAKH_ENDINGS
-    for stem, value in sorted(table, key=lambda entry: -len(entry[0])):
+    for stem, value in _longest_first(table):
         if not word.startswith(stem) or not endings.fullmatch(word[len(stem) :]):
             continue
         whole = _RUSSIAN_ONLY_WHOLE.get(stem) if language == "ru" else None
@@ -115,6 +118,11 @@ def _word_value(word: str, table: tuple[tuple[str, int], ...], language: str) ->
             continue
         return value
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _longest_first(table: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
 
 
 def _words(text: str, table: tuple[tuple[str, int], ...], language: str) -> list[Reading]:

@@ -160,6 +160,21 @@ class Normalised:
         return Span(self.starts[start], self.ends[end - 1])
 
 
+#: Texts up to this long (quotes, not articles) are remembered by :func:`normalised`.
+SHORT_TEXT = 2000
+
+
+def normalised(text: str) -> Normalised:
+    """``Normalised.of(text)``, remembered for short texts: every rule reading numbers and dates
+    in quotes asks for the same ones (articles are kept by checker.text.sources)."""
+    return _short(text) if len(text) <= SHORT_TEXT else Normalised.of(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _short(text: str) -> Normalised:
+    return Normalised.of(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """``text`` as quotes are compared: NFKC, case-folded, typographic variants unified.

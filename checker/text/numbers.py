@@ -19,7 +19,7 @@ from decimal import Decimal
 from text_to_num import find_numbers
 
 from checker.text.local_numbers import local_numbers
-from checker.text.normalise import Normalised, Span
+from checker.text.normalise import Span, normalised
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def numbers_in(text: str, language: str = "en") -> list[NumberReading]:
     ``language`` is the source's BCP 47 tag; number words are read in it when
     text2num knows it, else in English.
     """
-    norm = Normalised.of(text)
+    norm = normalised(text)
     found: list[tuple[float, float, int, int]] = []  # low, high, normalised start, end
     found += _digit_numbers(norm.text)
     found += _word_numbers(norm.text, language)
