@@ -227,7 +227,7 @@ class Person:
 @dataclass
 class Protest:
     id: str
-    place: int  # PLACES index
+    place: int  # index into the world's places
     date: dt.date
     size: int
     demand: int
@@ -380,23 +380,18 @@ def check_names(persons: list[Person], rng: random.Random, taken: set[str]) -> N
     raise RuntimeError("could not draw distinct names")
 
 
-def confusable(persons: list[Person], extra: Iterable[str] = ()) -> set[int]:
-    """Indexes of people (or -1 for a name of ``extra``) whose full names may be taken for another's."""
+def confusable(persons: list[Person]) -> set[int]:
+    """Indexes of people whose full names the checker's matcher may take for an earlier person's."""
     owner: dict[str, set[int]] = defaultdict(set)
     for index, person in enumerate(persons):
         for form in person.full_forms():
             owner[form].add(index)
-    for form in extra:
-        owner[form].add(-1)
     clashing: set[int] = set()
     for a, b in names.candidate_pairs(owner):
         fa, fb = names.analyse(a), names.analyse(b)
         if names.compare(fa, fb) is None and names.one_letter_apart(fa, fb) is None:
             continue
-        for x in owner[a]:
-            for y in owner[b]:
-                if x != y:
-                    clashing.add(max(x, y) if min(x, y) >= 0 else -1)
+        clashing |= {max(x, y) for x in owner[a] for y in owner[b] if x != y}
     return clashing
 
 
@@ -1003,7 +998,7 @@ class Injector:
         return True
 
     def _clashes(self, written: str) -> set[int]:
-        """The people whose full names ``written`` could be taken for (as :func:`confusable`)."""
+        """The people whose full names ``written`` could be taken for (as in :func:`confusable`)."""
         form = names.analyse(written)
         near = set().union(*(self.name_index.get(k, set()) for k in names.block_keys(form)))
         return {
