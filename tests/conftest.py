@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,3 +54,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="N",
         help="run the fuzz suite in tests/fuzz for about N minutes in all (default: a bounded run)",
     )
+
+
+def example_copy(tmp_path: Path) -> Path:
+    """The example repository's claims/ and sources/ under ``tmp_path``, with a checker.yaml marker."""
+    root = tmp_path / "repo"
+    for folder in ("claims", "sources"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "checker.yaml").write_text("# a copy of the example repository\n", encoding="utf-8")
+    return root

@@ -11,7 +11,6 @@ are clear errors.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -27,22 +26,13 @@ from checker.project import find_project
 from checker.reporters import json_report, sarif
 from checker.reporters.base import Report
 from checker.reporting import build
-from tests.conftest import REPO
+from tests.conftest import example_copy
 from tests.test_fingerprints import EDITS, _projects, edit_project
 from tests.test_reporters import _json_validator, _sarif_validator
 
 TEN_DAYS = "claims/rferl-kunbolatuly-10-days.yaml"
 FIFTEEN_DAYS = "claims/rferl-kunbolat-15-days.yaml"
 SEED_SUMMARY = "0 errors, 3 warnings, 18 info, 0 waived in 2 files (80 claims)"
-
-
-def example_copy(tmp_path: Path) -> Path:
-    """The example repository's claims/ and sources/ under ``tmp_path``, with a checker.yaml marker."""
-    root = tmp_path / "repo"
-    for folder in ("claims", "sources"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "checker.yaml").write_text("# a copy of the example repository\n", encoding="utf-8")
-    return root
 
 
 def check(

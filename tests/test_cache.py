@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,12 @@ from checker import cli, engine
 from checker.cache import Cache
 from checker.engine import Result, run
 from checker.project import find_project
-from tests.conftest import REPO
+from tests.conftest import example_copy
 
 
 @pytest.fixture
 def seed(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    for part in ("claims", "sources"):
-        shutil.copytree(REPO / part, root / part)
-    (root / "checker.yaml").write_text("# seed copy\n", encoding="utf-8")
-    return root
+    return example_copy(tmp_path)
 
 
 def check(root: Path, cache: Cache | None) -> Result:

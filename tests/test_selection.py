@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker import cli
-from tests.conftest import REPO
+from tests.conftest import REPO, example_copy
 
 FIFTEEN = "claims/rferl-kunbolat-15-days.yaml"
 TEN = "claims/rferl-kunbolatuly-10-days.yaml"
@@ -19,11 +19,9 @@ TEN = "claims/rferl-kunbolatuly-10-days.yaml"
 @pytest.fixture
 def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the example repository, the current directory."""
-    for part in ("claims", "sources"):
-        shutil.copytree(REPO / part, tmp_path / part)
-    (tmp_path / "checker.yaml").write_text("# seed copy\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    root = example_copy(tmp_path)
+    monkeypatch.chdir(root)
+    return root
 
 
 def findings(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, object]], str]:
