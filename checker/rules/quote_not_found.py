@@ -64,7 +64,7 @@ from checker.analysis import Analysis
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
 from checker.text.normalise import line_column, one_line
-from checker.text.quotes import closest_in, find_pieces
+from checker.text.quotes import closest_in, quote_in
 
 #: Below this similarity the closest passage is no help and is not shown.
 HINT_THRESHOLD = 50.0
@@ -76,7 +76,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
     for ref in corpus.claims():
         source = ref.file.model.source
         article = texts.text(source.text)
-        if article is None or find_pieces(article, ref.claim.quote) is not None:
+        if article is None or quote_in(article, ref.claim.quote):
             continue
         quotes = [ref.quote()]
         message = f"quote is not in {source.text}"

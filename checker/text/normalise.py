@@ -16,7 +16,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 #: Typographic variants that do not change what a quote says.
@@ -71,6 +70,7 @@ def _clusters(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
 #: Plain ASCII, whose normal form is its lower case: the fast path of :meth:`Normalised.of`.
 _ASCII_RUN = re.compile(r"[\x20-\x7e\t\n\v\f\r]+")
 _ASCII_PART = re.compile(r"[\t\n\v\f\r ]+|[\x21-\x7e]+")
+_ASCII_SPACE = re.compile(r"[\t\n\v\f\r ]+")
 
 
 class _Builder:
@@ -113,22 +113,55 @@ class _Builder:
                     self.chars(char, start, end)
 
 
-@dataclass(frozen=True)
 class Normalised:
     """A text normalised for matching, with the way back to the original.
 
     ``starts[i]`` and ``ends[i]`` are the original offsets of the characters
-    that normalised character ``i`` came from.
+    that normalised character ``i`` came from. They are worked out when
+    first asked for: most quotes are found, or not, in the normal text
+    alone, and an article's offset map costs more than its text.
     """
 
-    original: str
-    text: str
-    starts: Sequence[int] = field(repr=False)
-    ends: Sequence[int] = field(repr=False)
+    __slots__ = ("_ends", "_starts", "_text", "original")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._text: str | None = None
+        self._starts: Sequence[int] | None = None
+        self._ends: Sequence[int] | None = None
 
     @classmethod
     def of(cls, original: str) -> Normalised:
-        """Normalise ``original`` (see :func:`normalise`), keeping the offset map."""
+        """``original`` normalised (see :func:`normalise`); the offset map follows on demand."""
+        return cls(original)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            if _ASCII_RUN.fullmatch(self.original):
+                self._text = _ASCII_SPACE.sub(" ", self.original.lower()).strip(" ")
+            else:
+                self._map()
+        assert self._text is not None
+        return self._text
+
+    @property
+    def starts(self) -> Sequence[int]:
+        if self._starts is None:
+            self._map()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        if self._ends is None:
+            self._map()
+        assert self._ends is not None
+        return self._ends
+
+    def _map(self) -> None:
+        """Normalise with the offset map: ASCII runs one character for one, the rest cluster by cluster."""
+        original = self.original
         built = _Builder()
         position = 0
         for run in _ASCII_RUN.finditer(original):
@@ -150,7 +183,7 @@ class Normalised:
         starts, ends = built.starts, built.ends
         if text.endswith(" "):
             text, starts, ends = text[:-1], starts[:-1], ends[:-1]
-        return cls(original, text, tuple(starts), tuple(ends))
+        self._text, self._starts, self._ends = text, tuple(starts), tuple(ends)
 
     def span(self, start: int, end: int) -> Span:
         """The original span that normalised characters ``[start, end)`` come from."""
@@ -187,12 +220,7 @@ def normalise(text: str) -> str:
     holds it to the same answer); answers are remembered, as every rule
     reading quotes asks for the same ones.
     """
-    if _ASCII_RUN.fullmatch(text):
-        return _ASCII_SPACE.sub(" ", text.lower()).strip(" ")
     return Normalised.of(text).text
-
-
-_ASCII_SPACE = re.compile(r"[\t\n\v\f\r ]+")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -46,6 +46,22 @@ def find_pieces(article: Normalised, quote: str) -> list[Span] | None:
     return found
 
 
+def quote_in(article: Normalised, quote: str) -> bool:
+    """Whether every ellipsis-separated piece of ``quote`` is in ``article``, in order.
+
+    :func:`find_pieces` without the spans: the normal text alone answers,
+    so the article's offset map is not worked out for a quote that is there.
+    """
+    pieces = quote_pieces(quote)
+    position = 0
+    for piece in pieces:
+        at = article.text.find(piece, position)
+        if at < 0:
+            return False
+        position = at + len(piece)
+    return bool(pieces)
+
+
 def find_quote(text: str, quote: str) -> Span | None:
     """Where ``quote`` is in ``text`` (original offsets, first to last piece), or None.
 
