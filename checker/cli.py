@@ -338,10 +338,10 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.write(text_report.statistics(report.findings))
         print(text_report.summary(report))
     elif args.output is not None:
-        _write_atomically(args.output, REPORTERS[args.format].render(report, display))
+        _write_atomically(args.output, _rendered(report, args.format, display, cache, key))
     else:
         color = _use_color(args.color, sys.stdout)
-        sys.stdout.write(REPORTERS[args.format].render(report, replace(display, color=color)))
+        sys.stdout.write(_rendered(report, args.format, replace(display, color=color), cache, key))
     if args.baseline is not None and stale:
         _note_stale(args.baseline, stale)
     if args.write_baseline is not None:
@@ -375,6 +375,20 @@ def _run_key(
     ]
     extra = [p for p in (*args.paths, args.config, args.baseline, config_path(project)) if p is not None]
     return runcache.key(cache, project, options, extra, waivers.today().isoformat())
+
+
+def _rendered(report: Report, name: str, options: Options, cache: Cache | None, key: str | None) -> str:
+    """The report in one format, kept with the run's outcome: a large JSON or SARIF report takes
+    longer to write out than an unchanged run takes to answer."""
+    if cache is None or key is None:
+        return REPORTERS[name].render(report, options)
+    text_key = cache.key(key, "rendered", name, repr(options))
+    found = cache.get(text_key)
+    if isinstance(found, str):
+        return found
+    text = REPORTERS[name].render(report, options)
+    cache.put(text_key, text)
+    return text
 
 
 def _changed(args: argparse.Namespace, project: Project) -> list[Path] | None:
