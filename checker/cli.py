@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -302,8 +303,9 @@ def _check(args: argparse.Namespace) -> int:
     full = (args.command == "report" and "html" in args.format) or args.format == "html"
     key = _run_key(args, project, cache, changed, full=full)
     cached = cache.get(key) if cache is not None and key is not None else None
-    if isinstance(cached, Report):
-        report, stale = cached, list(cached.stale_baseline)
+    made: str | None = None  # which cached run the report is: its renderings are kept under this
+    if isinstance(cached, tuple) and isinstance(cached[0], Report) and runcache.unchanged(project, cached[1]):
+        report, stale, made = cached[0], list(cached[0].stale_baseline), str(cached[2])
     else:
         progress = for_stream(sys.stderr)
         result = run(
@@ -326,7 +328,11 @@ def _check(args: argparse.Namespace) -> int:
         if args.write_baseline is not None:
             _write_baseline(args.write_baseline, result)
         if cache is not None and key is not None:
-            cache.put(key, report if full else reporting.without_articles(report))
+            read = result.analysis.texts.read if result.analysis is not None else []
+            kept = report if full else reporting.without_articles(report)
+            # a new run, a new name for its renderings: none made from an earlier outcome is ever used
+            made = secrets.token_hex(16)
+            cache.put(key, (kept, runcache.outside(project, read), made))
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
@@ -338,10 +344,11 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.write(text_report.statistics(report.findings))
         print(text_report.summary(report))
     elif args.output is not None:
-        _write_atomically(args.output, _rendered(report, args.format, display, cache, key))
+        _write_atomically(args.output, _rendered(report, args.format, display, cache, made))
     else:
         color = _use_color(args.color, sys.stdout)
-        sys.stdout.write(_rendered(report, args.format, replace(display, color=color), cache, key))
+        shown = replace(display, color=color)
+        sys.stdout.write(_rendered(report, args.format, shown, cache, made))
     if args.baseline is not None and stale:
         _note_stale(args.baseline, stale)
     if args.write_baseline is not None:
@@ -377,12 +384,13 @@ def _run_key(
     return runcache.key(cache, project, options, extra, waivers.today().isoformat())
 
 
-def _rendered(report: Report, name: str, options: Options, cache: Cache | None, key: str | None) -> str:
+def _rendered(report: Report, name: str, options: Options, cache: Cache | None, made: str | None) -> str:
     """The report in one format, kept with the run's outcome: a large JSON or SARIF report takes
-    longer to write out than an unchanged run takes to answer."""
-    if cache is None or key is None:
+    longer to write out than an unchanged run takes to answer. ``made`` names the cached run the
+    report is (None: not cached, rendered afresh)."""
+    if cache is None or made is None:
         return REPORTERS[name].render(report, options)
-    text_key = cache.key(key, "rendered", name, repr(options))
+    text_key = cache.key(made, "rendered", name, repr(options))
     found = cache.get(text_key)
     if isinstance(found, str):
         return found

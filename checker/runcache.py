@@ -65,3 +65,24 @@ def _digest(path: Path) -> str:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         return f"unreadable:{exc.errno}"
+
+
+def outside(project: Project, read: Iterable[str]) -> dict[str, str]:
+    """The files a run read outside claims/ and sources/ (article texts stored elsewhere), with
+    their digests: the key cannot name them before the run, so a cached outcome carries them and
+    is used only while they are unchanged (see :func:`unchanged`)."""
+    found: dict[str, str] = {}
+    inside = (Path(os.path.abspath(project.claims_dir)), Path(os.path.abspath(project.root / "sources")))
+    for written in read:
+        path = Path(os.path.abspath(project.root / written))
+        if not any(folder == path or folder in path.parents for folder in inside):
+            found[written] = _digest(path)
+    return found
+
+
+def unchanged(project: Project, recorded: dict[str, str]) -> bool:
+    """Whether every file ``outside`` recorded still has the digest it had."""
+    return all(
+        _digest(Path(os.path.abspath(project.root / written))) == digest
+        for written, digest in recorded.items()
+    )

@@ -162,3 +162,37 @@ def test_any_change_makes_the_run_again(
     cli.main(["check"])
     assert len(runs) == 6
     assert before != capsys.readouterr().out
+
+
+def test_an_article_stored_outside_sources_is_watched_too(
+    seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run's key names claims/ and sources/; texts elsewhere are recorded with the outcome."""
+    monkeypatch.chdir(seed)
+    claim_file = seed / "claims" / "rferl-kunbolat-15-days.yaml"
+    text = next(t for t in (seed / "sources").iterdir() if t.name in claim_file.read_text(encoding="utf-8"))
+    (seed / "texts").mkdir()
+    moved = seed / "texts" / text.name
+    text.rename(moved)
+    claim_file.write_text(
+        claim_file.read_text(encoding="utf-8").replace(f"sources/{text.name}", f"texts/{text.name}"),
+        encoding="utf-8",
+    )
+    runs: list[object] = []
+    real = engine.run
+
+    def counted(*args: object, **kwargs: object) -> Result:
+        runs.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "run", counted)
+    cli.main(["check"])
+    cli.main(["check"])
+    assert len(runs) == 1
+    assert "Q002" not in capsys.readouterr().out
+    moved.write_text(moved.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
+    cli.main(["check"])
+    assert len(runs) == 2
+    assert "Q002" in capsys.readouterr().out
+    cli.main(["check", "--format", "json"])  # a rendering of the new outcome, not of the old one
+    assert "Q002" in capsys.readouterr().out

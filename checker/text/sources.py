@@ -24,6 +24,11 @@ class SourceTexts:
         self._data: dict[str, bytes | None] = {}
         self._texts: dict[str, Normalised | None] = {}
 
+    @property
+    def read(self) -> list[str]:
+        """Every path asked for so far, as written (read or not)."""
+        return sorted(self._data)
+
     def data(self, written: str) -> bytes | None:
         """The bytes of the text stored at ``written`` (relative to the root)."""
         if written not in self._data:
