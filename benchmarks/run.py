@@ -1,6 +1,6 @@
 """Time the checker at archive scale: one table, every figure measured in the same run.
 
-    python benchmarks/run.py [--sizes 1000,10000,100000] [--seed 1]
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--seed 1] [--skip warm,one-file,naive]
 
 For each size (claims; 100 claims a file) it generates a repository with
 benchmarks/generate.py, or reuses the one cached in benchmarks/.data/
@@ -26,7 +26,9 @@ wall times (1: linear). The table goes to stdout, ending with the line::
 
 for the largest size measured (labelled 1k, 10k, 100k, 1M, ...), whether or
 not it is 100k; E is the exponent between the two largest sizes ("n/a" for
-one size). Progress goes to stderr.
+one size). ``--skip`` leaves out the warm, one-file or naive runs (shown as
+"–"), which at 1M claims take half an hour or more each. Progress goes to
+stderr.
 """
 
 from __future__ import annotations
@@ -75,10 +77,10 @@ class Row:
     claims: int
     files: int
     cold: Timing
-    warm: Timing
-    one_file: Timing
+    warm: Timing | None  # None: skipped (--skip)
+    one_file: Timing | None
     floor: Timing
-    naive: Timing
+    naive: Timing | None
     score: generate.Score
     exponent: float | None = None
 
@@ -134,7 +136,7 @@ def check(root: Path, report: Path, cache: Path) -> Timing:
     return timed([*command, "--fail-on", "never"], root, env)
 
 
-def measure(root: Path) -> Row:
+def measure(root: Path, skip: frozenset[str] = frozenset()) -> Row:
     """Every figure for one generated repository."""
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     for leftover in sorted(root.iterdir()):
@@ -147,29 +149,34 @@ def measure(root: Path) -> Row:
         cold = check(root, report, cache)
         findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
         score = generate.score([generate.Found.from_json(f) for f in findings], truth)
-        say(f"{label(truth['claims'])}: warm check")
-        warm = check(root, report, cache)
-        say(f"{label(truth['claims'])}: check after one file changed")
-        one_file = edited_check(root, report, cache)
+        warm = one_file = naive = None
+        if "warm" not in skip:
+            say(f"{label(truth['claims'])}: warm check")
+            warm = check(root, report, cache)
+        if "one-file" not in skip:
+            say(f"{label(truth['claims'])}: check after one file changed")
+            one_file = edited_check(root, report, cache)
     baselines = [sys.executable, str(HERE / "baselines.py")]
     say(f"{label(truth['claims'])}: parse floor")
     floor = timed([*baselines, "floor", str(root)], root)
-    say(f"{label(truth['claims'])}: naive stack")
-    naive = timed([*baselines, "naive", str(root)], root)
-    if not naive.output.startswith("0 schema problems"):
-        say(f"warning: the generated files do not all fit the schemas: {naive.output.strip()}")
+    if "naive" not in skip:
+        say(f"{label(truth['claims'])}: naive stack")
+        naive = timed([*baselines, "naive", str(root)], root)
+        if not naive.output.startswith("0 schema problems"):
+            say(f"warning: the generated files do not all fit the schemas: {naive.output.strip()}")
     return Row(truth["claims"], truth["files"], cold, warm, one_file, floor, naive, score)
 
 
 def edited_check(root: Path, report: Path, cache: Path) -> Timing:
-    """Change one number in one claim file (the middle one), check, and put the file back as it was."""
+    """Change one number in one claim file (the middle one that has a number), check, then restore it."""
+    marker = "value: {amount: "
     files = sorted(
         p for p in (root / "claims").glob("*.yaml") if p.name not in ("entities.yaml", "properties.yaml")
     )
-    path = files[len(files) // 2]
+    path = next(p for p in files[len(files) // 2 :] + files if marker in p.read_text(encoding="utf-8"))
     original, stat = path.read_bytes(), path.stat()
     text = original.decode("utf-8")
-    at = text.index("value: {amount: ") + len("value: {amount: ")
+    at = text.index(marker) + len(marker)
     end = text.index(",", at)
     path.write_text(text[:at] + str(int(text[at:end]) + 1) + text[end:], encoding="utf-8")
     try:
@@ -195,13 +202,13 @@ def table(rows: list[Row]) -> list[str]:
                 f"{r.files:,}",
                 f"{r.cold.wall:.1f} s",
                 f"{r.cold.cpu:.1f} s",
-                f"{r.warm.wall:.1f} s",
-                f"{r.one_file.wall:.1f} s",
+                seconds(r.warm),
+                seconds(r.one_file),
                 f"{r.cold.peak_mb:,.0f}",
                 f"{r.floor.wall:.2f} s",
                 ratio(r.cold.wall / r.floor.wall),
-                f"{r.naive.wall:.1f} s",
-                ratio(r.cold.wall / r.naive.wall),
+                seconds(r.naive),
+                ratio(r.cold.wall / r.naive.wall) if r.naive else "–",
                 f"{r.score.recall:.2f} ({r.score.found}/{r.score.discrepancies})",
                 f"{r.score.precision:.2f} ({r.score.matched}/{r.score.noisy})",
                 "–" if r.exponent is None else f"{r.exponent:.2f}",
@@ -209,6 +216,10 @@ def table(rows: list[Row]) -> list[str]:
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return ["  ".join(cell.rjust(w) for cell, w in zip(line, widths, strict=True)) for line in lines]
+
+
+def seconds(timing: Timing | None) -> str:
+    return f"{timing.wall:.1f} s" if timing else "–"
 
 
 def ratio(value: float) -> str:
@@ -220,7 +231,7 @@ def last_line(rows: list[Row]) -> str:
     exponent = "n/a" if r.exponent is None else f"{r.exponent:.2f}"
     return (
         f"bench: {label(r.claims)} cold {r.cold.wall:.1f} s ({ratio(r.cold.wall / r.floor.wall)} floor), "
-        f"warm {r.warm.wall:.1f} s, one-file {r.one_file.wall:.1f} s, peak {r.cold.peak_mb:,.0f} MB, "
+        f"warm {seconds(r.warm)}, one-file {seconds(r.one_file)}, peak {r.cold.peak_mb:,.0f} MB, "
         f"exponent {exponent}"
     )
 
@@ -229,7 +240,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="claims counts, comma-separated")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="leave out some of warm, one-file, naive (comma-separated; shown as –): for 1M claims, "
+        "where each takes half an hour or more",
+    )
     args = parser.parse_args(argv)
+    skip = frozenset(s.strip() for s in args.skip.split(",") if s.strip())
+    if unknown := sorted(skip - {"warm", "one-file", "naive"}):
+        parser.error(f"--skip: only warm, one-file and naive can be skipped, not {', '.join(unknown)}")
     try:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
@@ -242,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("the parse floor needs rapidyaml: pip install -e '.[bench]'")
     rows: list[Row] = []
     for claims in sizes:
-        rows.append(measure(dataset(claims, args.seed)))
+        rows.append(measure(dataset(claims, args.seed), skip))
         if len(rows) > 1:
             before, now = rows[-2], rows[-1]
             rows[-1].exponent = math.log(now.cold.wall / before.cold.wall) / math.log(
