@@ -31,6 +31,19 @@ def entries(folder: Path) -> list[Path]:
     return sorted(p for p in (folder / "files").rglob("*") if p.is_file())
 
 
+def count_runs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The runs of the engine the CLI makes from now on (one item per run)."""
+    runs: list[object] = []
+    real = engine.run
+
+    def counted(*args: object, **kwargs: object) -> Result:
+        runs.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "run", counted)
+    return runs
+
+
 def test_second_run_reads_every_file_from_the_cache(seed: Path, tmp_path: Path) -> None:
     uncached = shown(check(seed, None))
     first = Cache(tmp_path / "cache")
@@ -142,14 +155,7 @@ def test_any_change_makes_the_run_again(
     monkeypatch.chdir(seed)
     cli.main(["check"])
     before = capsys.readouterr().out
-    runs: list[object] = []
-    real = engine.run
-
-    def counted(*args: object, **kwargs: object) -> Result:
-        runs.append(args)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cli, "run", counted)
+    runs = count_runs(monkeypatch)
     text = next((seed / "sources").iterdir())
     text.write_text(text.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
     cli.main(["check"])  # an article text changed: Q002 now says so
@@ -178,14 +184,7 @@ def test_an_article_stored_outside_sources_is_watched_too(
         claim_file.read_text(encoding="utf-8").replace(f"sources/{text.name}", f"texts/{text.name}"),
         encoding="utf-8",
     )
-    runs: list[object] = []
-    real = engine.run
-
-    def counted(*args: object, **kwargs: object) -> Result:
-        runs.append(args)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cli, "run", counted)
+    runs = count_runs(monkeypatch)
     cli.main(["check"])
     cli.main(["check"])
     assert len(runs) == 1
