@@ -9,12 +9,15 @@ nothing about output or exit codes; the CLI does that with the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import gc
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from checker import waivers
 from checker.analysis import Analysis
@@ -33,6 +36,8 @@ from checker.schemas import validate
 from checker.selection import select as select_reported
 
 M = TypeVar("M", bound=StrictModel)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass
@@ -85,6 +90,37 @@ def load_corpus(
     return corpus, findings
 
 
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a run, and restore it afterwards.
+
+    A run builds millions of small objects that live until it ends and hold
+    no reference cycles worth collecting; the collector walks them again and
+    again as they are made (a quarter of the CPU time at 100,000 claims).
+    Paused, the same run gives the same findings in the same memory; what
+    cycles there are go at the next collection after it.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _paused(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` run with the cycle collector paused (see :func:`_collection_paused`)."""
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _collection_paused():
+            return function(*args, **kwargs)
+
+    return paused
+
+
+@_paused
 def run(
     paths: list[Path],
     project: Project,
