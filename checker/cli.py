@@ -451,11 +451,7 @@ def _refuse_overwriting_inputs(args: argparse.Namespace, paths: list[Path], proj
     if out is None:
         return
     targets = [out / REPORTERS[name].filename for name in args.format] if args.command == "report" else []
-    inputs = {_real(p) for p in discover(paths, project)}
-    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
-    config = args.config if args.config is not None else config_path(project)
-    if config is not None:
-        inputs.add(_real(config))
+    inputs = _input_files(args, paths, project)
     folders = [project.claims_dir, project.root / SOURCES_DIR, *(p for p in paths if p.is_dir())]
     for target in [out, *targets]:
         real = _real(target)
@@ -472,6 +468,16 @@ def _refuse_overwriting_inputs(args: argparse.Namespace, paths: list[Path], proj
                 )
 
 
+def _input_files(args: argparse.Namespace, paths: list[Path], project: Project) -> set[Path]:
+    """The files a run reads that no output may replace: claim files, catalogues, configuration."""
+    inputs = {_real(p) for p in discover(paths, project)}
+    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
+    config = args.config if args.config is not None else config_path(project)
+    if config is not None:
+        inputs.add(_real(config))
+    return inputs
+
+
 def _check_baseline_target(args: argparse.Namespace, paths: list[Path], project: Project) -> None:
     """``--write-baseline`` must name a file that is no input of the run and no report it writes."""
     target: Path | None = args.write_baseline
@@ -485,11 +491,7 @@ def _check_baseline_target(args: argparse.Namespace, paths: list[Path], project:
         reports.append(args.output)
     if real in {_real(p) for p in reports}:
         raise UsageError(f"--write-baseline {target}: is also where the report goes; write it elsewhere")
-    inputs = {_real(p) for p in discover(paths, project)}
-    inputs.update(_real(p) for p in (project.entities_path, project.properties_path))
-    config = args.config if args.config is not None else config_path(project)
-    if config is not None:
-        inputs.add(_real(config))
+    inputs = _input_files(args, paths, project)
     folders = [_real(project.claims_dir), _real(project.root / SOURCES_DIR)]
     if real in inputs or any(real == folder or folder in real.parents for folder in folders):
         raise UsageError(

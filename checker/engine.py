@@ -150,13 +150,10 @@ def run(
     if config is None:
         config = load_config(project)
     wanted = frozenset(REGISTRY if select is None else select) - frozenset(ignore)
-    if changed is not None and not paths:
-        if schema_only:  # only the changed claim files need validating
-            paths = [p for p in changed if _in_claims(p, project)] or []
-            if not paths:
-                return Result()
-        else:
-            paths = []
+    if changed is not None and not paths and schema_only:  # only the changed claim files need validating
+        paths = [p for p in changed if _in_claims(p, project)]
+        if not paths:
+            return Result()
     corpus, findings = load_corpus(
         paths, project, limits, archive=not schema_only, cache=cache, progress=progress
     )
@@ -171,8 +168,8 @@ def run(
             if progress is not None:
                 progress("comparing claims", number, len(rules))
     unique = {(f.fingerprint, f.location, f.message): f for f in findings}
-    complete = bool(config.waivers) and select is None and not ignore and not schema_only
-    complete = complete and _whole(corpus, project)
+    whole = select is None and not ignore and not schema_only and _whole(corpus, project)
+    complete = bool(config.waivers) and whole
     loaded_sources = {f.model.source.id for f in corpus.files}
 
     def judged(waiver: Waiver) -> bool:
@@ -213,17 +210,11 @@ def run(
         analysis=analysis,
     )
     if baseline is not None:
-        whole = select is None and not ignore and not schema_only and _whole(corpus, project)
         could = _could_report(corpus, project, wanted, schema_only=schema_only, whole=whole)
 
         def reported_on(entry: Entry) -> bool:
             """Judged by this run's rules and files, and about what it reports."""
-            if not could(entry):
-                return False
-            if chosen.files is None:
-                return True
-            about = {entry.path, *(sources.get(key.split("/", 1)[0]) for key in entry.claims)}
-            return bool(about & chosen.files)
+            return could(entry) and chosen.about((entry.path,), entry.claims, sources)
 
         applied = apply_baseline(result.findings, baseline, corpus, judged=reported_on)
         result.findings = list(applied.findings)

@@ -10,6 +10,7 @@ relative to it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,11 +94,11 @@ def discover(paths: list[Path], project: Project) -> list[Path]:
 
 
 def _claim_files(folder: Path, project: Project) -> set[Path]:
-    found: set[Path] = set()
+    return {p for p in files_under(folder) if p.suffix in YAML_SUFFIXES and not project.is_catalogue(p)}
+
+
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every file below ``folder``, recursively, leaving out hidden folders (.git, .checker-cache)."""
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            candidate = Path(dirpath) / name
-            if candidate.suffix in YAML_SUFFIXES and not project.is_catalogue(candidate):
-                found.add(candidate)
-    return found
+        yield from (Path(dirpath) / name for name in filenames)

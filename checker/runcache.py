@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from checker.cache import Cache
-from checker.project import Project
+from checker.project import Project, files_under
 
 #: Environment variables that change what a report holds (links to the repository, today's date).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
@@ -40,9 +40,7 @@ def key(cache: Cache, project: Project, options: Sequence[str], extra: Iterable[
 def _inputs(project: Project, extra: Iterable[Path]) -> Iterator[Path]:
     """The claims and sources folders' files (recursively), and the other files a run reads."""
     for folder in (project.claims_dir, project.root / "sources"):
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            yield from (Path(dirpath) / name for name in filenames)
+        yield from files_under(folder)
     for given in extra:
         path = Path(os.path.abspath(given))
         if path.is_dir():

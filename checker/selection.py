@@ -41,11 +41,14 @@ class Selection:
 
         ``sources`` maps source ids to the path of the claim file that holds them.
         """
-        if self.files is None:
+        return self.about((loc.path for loc in _locations(finding)), finding.subject.claims, sources)
+
+    def about(self, paths: Iterable[str], claims: Iterable[str], sources: dict[str, str]) -> bool:
+        """Whether one of ``paths``, or the file of one of ``claims`` (source-id/claim-id), is selected."""
+        files = self.files
+        if files is None:
             return True
-        if any(loc.path in self.files for loc in _locations(finding)):
-            return True
-        return any(sources.get(key.split("/", 1)[0]) in self.files for key in finding.subject.claims)
+        return any(p in files for p in paths) or any(sources.get(k.split("/", 1)[0]) in files for k in claims)
 
     def anchor(self, finding: Finding) -> Finding:
         """``finding`` located in a selected file when one of its places is there.

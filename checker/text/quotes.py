@@ -32,18 +32,8 @@ def find_pieces(article: Normalised, quote: str) -> list[Span] | None:
 
     None when a piece is not found, or the quote has no words at all.
     """
-    pieces = quote_pieces(quote)
-    if not pieces:
-        return None
-    found: list[Span] = []
-    position = 0
-    for piece in pieces:
-        at = article.text.find(piece, position)
-        if at < 0:
-            return None
-        found.append(article.span(at, at + len(piece)))
-        position = at + len(piece)
-    return found
+    found = _positions(article, quote)
+    return None if found is None else [article.span(start, end) for start, end in found]
 
 
 def quote_in(article: Normalised, quote: str) -> bool:
@@ -52,14 +42,23 @@ def quote_in(article: Normalised, quote: str) -> bool:
     :func:`find_pieces` without the spans: the normal text alone answers,
     so the article's offset map is not worked out for a quote that is there.
     """
+    return _positions(article, quote) is not None
+
+
+def _positions(article: Normalised, quote: str) -> list[tuple[int, int]] | None:
+    """Where each piece of ``quote`` is in the article's normal text, in order (None: not all are)."""
     pieces = quote_pieces(quote)
+    if not pieces:
+        return None
+    found: list[tuple[int, int]] = []
     position = 0
     for piece in pieces:
         at = article.text.find(piece, position)
         if at < 0:
-            return False
+            return None
+        found.append((at, at + len(piece)))
         position = at + len(piece)
-    return bool(pieces)
+    return found
 
 
 def find_quote(text: str, quote: str) -> Span | None:
