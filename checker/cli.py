@@ -24,11 +24,14 @@ from checker import (
     baseline,
     docs,
     fix,
+    fmt,
+    judge,
     links,
     reporting,
     runcache,
     scaffold,
     schemas,
+    waive,
     waivers,
 )
 from checker.cache import DEFAULT_FOLDER, Cache
@@ -132,6 +135,21 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if a file would change or cannot be fixed"
     )
     fixer.set_defaults(handler=fix.command)
+
+    formatter = commands.add_parser(
+        "fmt", help="lay out claim files canonically, never losing data or a comment"
+    )
+    formatter.add_argument(
+        "paths", nargs="*", type=Path, help="YAML files or folders (default: claims/ and checker.yaml)"
+    )
+    formatter.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change"
+    )
+    formatter.add_argument("--diff", action="store_true", help="print what would change as a unified diff")
+    formatter.set_defaults(handler=fmt.command)
+
+    judge.add_parser(commands)
+    waive.add_parser(commands)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument(
