@@ -204,25 +204,22 @@ def comments(text: str) -> Counter[str]:
         if isinstance(token, tk.ScalarToken) and token.style in ("|", ">"):
             header_end = text.find("\n", start)
             header_end = end if header_end == -1 or header_end > end else header_end
-            _gap_comments(text, start, header_end, found, after_token=True)
+            _gap_comments(text, start + 1, header_end, found)
         spans.append((start, end))
     position = 0
     for start, end in sorted(spans):
         if start > position:
-            _gap_comments(text, position, start, found, after_token=position > 0)
+            _gap_comments(text, position, start, found)
         position = max(position, end)
-    _gap_comments(text, position, len(text), found, after_token=position > 0)
+    _gap_comments(text, position, len(text), found)
     return found
 
 
-def _gap_comments(text: str, start: int, end: int, found: Counter[str], *, after_token: bool) -> None:
-    """Count the comments in ``text[start:end]``, where no token is (a header line counts as one)."""
+def _gap_comments(text: str, start: int, end: int, found: Counter[str]) -> None:
+    """Count the comments in ``text[start:end]``, where no token is: each ``#`` there starts one
+    (the scanner skips nothing else between tokens but blanks and line breaks)."""
     at = start
     while (hash_at := text.find("#", at, end)) != -1:
-        before = text[hash_at - 1] if hash_at > 0 else "\n"
-        if hash_at == start and after_token and before not in " \t\n":
-            at = hash_at + 1  # "a#b" is one scalar; the scanner would not leave it in a gap
-            continue
         line_end = text.find("\n", hash_at)
         line_end = len(text) if line_end == -1 else line_end
         found[text[hash_at:line_end].rstrip(" \t\r")] += 1
