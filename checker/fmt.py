@@ -19,6 +19,7 @@ safely (as ``checker fix`` and ``checker check`` treat a file in trouble);
 from __future__ import annotations
 
 import argparse
+import copy
 import difflib
 import sys
 import types
@@ -244,17 +245,20 @@ def _reorder(node: CommentedMap, first: list[str]) -> None:
         entry = node.ca.items.setdefault(wanted[-1], [None, None, None, None])
         token = entry[2]
         if isinstance(token, CommentToken):
-            token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + trailing
+            token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + trailing.value
         else:
-            entry[2] = CommentToken("\n" + trailing, None, None)
+            trailing.value = "\n" + trailing.value
+            entry[2] = trailing
 
 
-def _take_trailing(node: CommentedMap, key: Any) -> str | None:
-    """The comment lines after the last key's line, taken off it."""
+def _take_trailing(node: CommentedMap, key: Any) -> CommentToken | None:
+    """A token holding the comment lines after the last key's line, taken off it."""
     entry = node.ca.items.get(key)
     token = entry[2] if entry and len(entry) > 2 else None
     if not isinstance(token, CommentToken) or "\n" not in token.value.rstrip("\n"):
         return None
     own, _, rest = token.value.partition("\n")
+    taken = copy.copy(token)
+    taken.value = rest
     token.value = own + "\n"
-    return rest
+    return taken
