@@ -20,14 +20,23 @@ file is read again, and a file that changed since it was read is left
 alone. Any failure raises :class:`Refused`, naming the file and why, and
 the file stays as it was.
 
-The API is small so that other writers (the review server) use it too::
+The API is small so that other writers (the review server) use it too.
+To record one change, as ``checker judge`` does::
 
-    original = read(path)                  # bytes, text, data, line endings
-    doc = parse(original)                  # ruamel's round-trip document
-    ...edit doc...
-    text = splice(original, doc)           # or render(doc, original) to reformat it all
-    verify(original, text, expected_data)
-    replace(original, text)
+    def change(doc):                        # ruamel's round-trip document, edited in place
+        append_record(top_mapping(doc, path), "judgements", entry, path=path)
+        return doc
+
+    def expected(data):                     # the data the file must hold afterwards
+        return {**data, "judgements": [*data.get("judgements", []), entry]}
+
+    original, text = edit(path, change, expected)   # verified; raises Refused
+    replace(original, text)                          # atomic; raises Refused if the file changed
+
+Its pieces, for a writer that needs them apart: :func:`read` (bytes,
+text, data, BOM, line endings, mode), :func:`parse`, :func:`render`,
+:func:`splice` (an edit applied to the original text only),
+:func:`verify`, :func:`replace` and :func:`write_atomically`.
 """
 
 from __future__ import annotations
