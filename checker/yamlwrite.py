@@ -63,10 +63,11 @@ from checker.loader import EMPTY, LoadFailed, load_bytes, load_yaml
 BOM = "\ufeff"
 #: No line is ever folded: ruamel folds long plain and quoted scalars at its default width of 80.
 WIDTH = 1 << 30
-#: The repository's own indentation: mappings by 2, sequence dashes indented 2 under their key.
-MAPPING_INDENT = 2
-SEQUENCE_INDENT = 4
-SEQUENCE_OFFSET = 2
+#: The repository's own indentation: mappings by 2, sequence dashes indented 2 under their key
+#: (mapping indent, sequence indent, dash offset, as ruamel's ``YAML.indent`` takes them).
+INDENT = (2, 4, 2)
+#: Other common layouts, tried when an edit is spliced into a file laid out another way.
+OTHER_INDENTS = ((2, 2, 0), (4, 6, 4), (4, 4, 0), (4, 4, 2), (3, 5, 3))
 
 
 class Refused(Exception):
@@ -143,11 +144,11 @@ def encode(original: Original, text: str) -> bytes:
 # -- ruamel's round trip ------------------------------------------------------------
 
 
-def _yaml() -> YAML:
+def _yaml(indent: tuple[int, int, int] = INDENT) -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.preserve_quotes = True
     yaml.width = WIDTH
-    yaml.indent(mapping=MAPPING_INDENT, sequence=SEQUENCE_INDENT, offset=SEQUENCE_OFFSET)
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
     return yaml
 
 
@@ -165,9 +166,11 @@ def _parse(text: str, path: Path | None) -> Any:
         raise Refused(path, f"cannot be parsed for editing ({exc.__class__.__name__})") from None
 
 
-def render(doc: Any, *, explicit_start: bool = False, path: Path | None = None) -> str:
-    """The round-trip document as text (``\\n`` line ends, no BOM)."""
-    yaml = _yaml()
+def render(
+    doc: Any, *, explicit_start: bool = False, path: Path | None = None, indent: tuple[int, int, int] = INDENT
+) -> str:
+    """The round-trip document as text (``\\n`` line ends, no BOM), indented as ``indent`` says."""
+    yaml = _yaml(indent)
     yaml.explicit_start = explicit_start
     out = io.StringIO()
     try:
@@ -250,13 +253,15 @@ def verify(original: Original, text: str, expected: Any, *, stable: bool = True)
     if not _same(data, expected):
         raise Refused(path, f"the rewritten text would change the data{_first_difference(data, expected)}")
     try:
-        lost = comments(original.text) - comments(text)
+        before, after = comments(original.text), comments(text)
     except YAMLError as exc:
         raise Refused(path, f"cannot be scanned for comments: {_one_line(exc)}") from None
-    if lost:
+    if lost := before - after:
         comment = min(lost)
         where = _where(original.text, comment)
         raise Refused(path, f"ruamel.yaml would drop the comment {comment!r}{where}")
+    if gained := after - before:
+        raise Refused(path, f"ruamel.yaml would add the comment {min(gained)!r} (or write one twice)")
     if not stable:
         return
     again = render(_parse(text, path), explicit_start=explicit_start(text), path=path)
@@ -324,9 +329,11 @@ def splice(original: Original, before: str, after: str) -> str:
     edits = difflib.SequenceMatcher(None, rendered, after.splitlines(keepends=True), autojunk=False)
     result = list(lines)
     new = after.splitlines(keepends=True)
-    for tag, i1, i2, j1, j2 in reversed(edits.get_opcodes()):
+    for tag, i1, end, j1, j2 in reversed(edits.get_opcodes()):
         if tag == "equal":
             continue
+        blank = all(i not in shared and not rendered[i].strip() for i in range(i1, end))
+        i2 = i1 if blank else end  # blank lines ruamel wrote where the file has none: an insertion
         if i1 < i2:
             start, last = shared.get(i1), shared.get(i2 - 1)
             if start is None or last is None or last - start != i2 - 1 - i1:
@@ -360,7 +367,8 @@ def edit(
     """Read ``path``, apply ``change`` to its round-trip document and work out the text to write.
 
     ``change`` edits the document in place and returns it (or returns a
-    new root for an empty file); ``expected`` maps the original data to the
+    new root for an empty file); it may be called more than once, on fresh
+    parses, when the file is laid out with another indentation; ``expected`` maps the original data to the
     data the file must hold afterwards. ``create``, when given, is the text
     of a file that does not exist yet (it is edited like any other). The
     edit is spliced into the original text so that nothing else changes,
@@ -371,12 +379,26 @@ def edit(
         original = Original(path, None, create or "", None)
     doc = parse(original)
     start = explicit_start(original.text)
-    before = render(doc, explicit_start=start, path=path) if doc is not None else ""
-    doc = change(doc)
-    after = render(doc, explicit_start=start, path=path)
-    text = splice(original, before, after) if before else _with_header(original.text, after)
-    verify(original, text, expected(original.data), stable=before == original.text)
-    return original, text
+    if doc is None:
+        text = _with_header(original.text, render(change(doc), explicit_start=start, path=path))
+        verify(original, text, expected(original.data), stable=False)
+        return original, text
+    # The new lines must be indented as the file is: try the repository's layout, then other common
+    # ones, each on a fresh parse (ruamel's rendering adjusts the comments of the document it renders).
+    first: Refused | None = None
+    for indent in (INDENT, *OTHER_INDENTS):
+        doc = doc if indent == INDENT else parse(original)
+        before = render(doc, explicit_start=start, path=path, indent=indent)
+        try:
+            after = render(change(doc), explicit_start=start, path=path, indent=indent)
+            text = splice(original, before, after)
+            verify(original, text, expected(original.data), stable=before == original.text)
+        except Refused as refused:
+            first = first or refused
+            continue
+        return original, text
+    assert first is not None
+    raise first
 
 
 def _with_header(text: str, rendered: str) -> str:

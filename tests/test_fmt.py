@@ -283,3 +283,13 @@ def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     assert fmt.format_file(path, write=True).refused == "cannot be read: Permission denied"
     monkeypatch.undo()
     assert path.read_text(encoding="utf-8") == UNORDERED
+
+
+def test_a_rendering_that_adds_a_comment_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "example.yaml"
+    path.write_text(UNORDERED, encoding="utf-8")
+    real = yamlwrite.render
+    monkeypatch.setattr(yamlwrite, "render", lambda *a, **k: real(*a, **k) + "# the end\n")
+    outcome = fmt.format_file(path, write=True)
+    assert outcome.refused == "ruamel.yaml would add the comment '# the end' (or write one twice)"
+    assert path.read_text(encoding="utf-8") == UNORDERED

@@ -386,3 +386,37 @@ def test_waive_does_not_rewrite_pyproject(tmp_path: Path, capsys: pytest.Capture
     code, _, err = _run(root, "waive", _fingerprint(root, "D001"), "--reason", "r", capsys=capsys)
     assert code == 2 and "pyproject.toml: the configuration is in [tool.checker]" in err
     assert not (root / "checker.yaml").exists()
+
+
+def test_a_file_laid_out_another_way_gets_its_own_indentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Four-space lists and a comment closing the last item: the new item fits in, nothing else moves."""
+    entities = (
+        "entities:\n"
+        "    -   id: a   # A\n"
+        '        name: "A"\n'
+        "        type: person\n"
+        "    -   {id: b, name: B,\n"
+        "         type: person}\n"
+        "    - {id: c, name: C, type: person}\n"
+        "\n"
+        "# the judgements\n"
+        "judgements:\n"
+        "    - relation: distinct-from\n"
+        "      entities:\n"
+        "        - a\n"
+        "        - c\n"
+        "      reason: >\n"
+        "        folded\n"
+        "        reason\n"
+        "    # closing the list\n"
+    )
+    root = write_project(tmp_path / "repo", [("claims/entities.yaml", entities)])
+    code, out, _ = _run(
+        root, "judge", "same-as", "a", "b", "--reason", "r", "--date", "2026-01-01", capsys=capsys
+    )
+    assert code == 0 and out == "claims/entities.yaml:19: recorded a same-as b\n"
+    assert (root / "claims/entities.yaml").read_text(encoding="utf-8") == entities + (
+        '    - relation: same-as\n      entities: [a, b]\n      reason: r\n      date: "2026-01-01"\n'
+    )
