@@ -67,8 +67,9 @@ def command(args: argparse.Namespace) -> int:
         shown = project.display(outcome.path)
         if outcome.refused is not None:
             print(f"{escape(shown)}: not formatted: {escape(outcome.refused)}", file=sys.stderr)
-        elif outcome.changed:
-            print(f"{escape(shown)}: {'would be reformatted' if args.check else 'reformatted'}")
+        elif outcome.changed:  # with --diff, stdout is the patch alone (`| git apply` takes it)
+            status = "would be reformatted" if args.check else "reformatted"
+            print(f"{escape(shown)}: {status}", file=sys.stderr if args.diff else sys.stdout)
         if args.diff and outcome.diff:
             sys.stdout.write(outcome.diff)
     changed = sum(o.changed for o in outcomes)

@@ -129,8 +129,8 @@ def read(path: Path, *, missing_ok: bool = False) -> Original:
     text = raw.decode("utf-8")  # load_bytes decoded it already
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n")
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if newline != "\n" else text
     return Original(path, raw, text, data, bom, newline, mode)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -92,10 +93,20 @@ def test_check_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.Capture
     root = write_project(tmp_path / "repo", [("claims/example.yaml", UNORDERED)])
     code, out, err = _run(root, "--check", "--diff", capsys=capsys)
     assert code == 1
-    assert "claims/example.yaml: would be reformatted" in out
-    assert "--- a/claims/example.yaml" in out and "+  id: example" in out
+    assert "claims/example.yaml: would be reformatted" in err
+    assert (
+        out.startswith("--- a/claims/example.yaml\n+++ b/claims/example.yaml\n@@") and "+  id: example" in out
+    )
     assert "1 would be reformatted, 1 already formatted, 0 not formatted (2 files)" in err
     assert (root / "claims/example.yaml").read_text(encoding="utf-8") == UNORDERED
+
+
+def test_the_diff_applies_as_a_patch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(tmp_path / "repo", [("claims/example.yaml", UNORDERED)])
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    _, patch, _ = _run(root, "--check", "--diff", capsys=capsys)
+    subprocess.run(["git", "apply", "-"], cwd=root, input=patch.encode(), check=True)
+    assert (root / "claims/example.yaml").read_text(encoding="utf-8") == ORDERED
 
 
 def test_writes_the_formatted_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,6 +127,12 @@ def test_keeps_a_byte_order_mark_and_crlf_line_ends(
     root = write_project(tmp_path / "repo", [("claims/example.yaml", raw)])
     assert _run(root, capsys=capsys)[0] == 0
     assert (root / "claims/example.yaml").read_bytes() == ("\ufeff" + ORDERED.replace("\n", "\r\n")).encode()
+
+
+def test_keeps_old_mac_line_ends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(tmp_path / "repo", [("claims/example.yaml", UNORDERED.replace("\n", "\r"))])
+    assert _run(root, capsys=capsys)[0] == 0
+    assert (root / "claims/example.yaml").read_bytes() == ORDERED.replace("\n", "\r").encode()
 
 
 def test_long_lines_are_not_folded() -> None:

@@ -270,3 +270,46 @@ def test_the_yaml_test_suite_is_never_damaged() -> None:
 )
 def test_the_positions_ruamel_drops(text: str) -> None:
     _check_formats_safely(text, None)
+
+
+def _repository_inputs() -> list[tuple[str, bytes]]:
+    """Every YAML input the tests hold: the bad-input catalogue (stored and generated) and fixtures."""
+    from tests.test_badinput import GENERATED  # noqa: PLC0415 - only this test needs the catalogue
+
+    tests = VENDOR.parent
+    found = [
+        (path.relative_to(tests).as_posix(), path.read_bytes())
+        for folder in (tests / "badinput", tests / "fixtures")
+        for path in sorted(folder.rglob("*.yaml"))
+        if path.name != "expected.yaml"
+    ]
+    for case, files in sorted(GENERATED.items()):
+        found.extend((f"{case}/{name}", content) for name, content in sorted(files.items()))
+    return found
+
+
+def test_the_test_inputs_are_never_damaged(tmp_path: Path) -> None:
+    """fmt over every YAML file the tests use, written to disk: a file is refused and stays byte for
+    byte, or is rewritten with the same data and comments (BOM and line ends kept) and then stays."""
+    inputs = _repository_inputs()
+    assert len(inputs) > 300
+    rewritten = 0
+    for number, (name, content) in enumerate(inputs):
+        if name.startswith("chain-1500/"):
+            continue  # 220 KB: ruamel's pure-Python round trip takes seconds on it
+        path = tmp_path / f"{number}.yaml"
+        path.write_bytes(content)
+        outcome = fmt.format_file(path, write=True)
+        if outcome.refused is not None:
+            assert path.read_bytes() == content, name
+            continue
+        after = path.read_bytes()
+        assert after.startswith(b"\xef\xbb\xbf") == content.startswith(b"\xef\xbb\xbf"), name
+        assert (b"\r\n" in after) == (b"\r\n" in content), name
+        before_text = content.decode("utf-8-sig").replace("\r\n", "\n")
+        after_text = after.decode("utf-8-sig").replace("\r\n", "\n")
+        assert yamlwrite._same(_data(after_text), _data(before_text)), name
+        assert yamlwrite.comments(after_text) == yamlwrite.comments(before_text), name
+        assert not fmt.format_file(path, write=True).changed, name
+        rewritten += outcome.changed
+    assert rewritten > 10
