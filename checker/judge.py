@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from checker import waivers, yamlwrite
 from checker.loader import LoadFailed, load_file, load_yaml
 from checker.models import ID_PATTERN, Claim, EntitiesFile, Entity, check_partial_date
+from checker.names import spelling_key
 from checker.project import Project, UsageError, discover, find_project
 from checker.suggest import closest
 from checker.textsafe import escape
@@ -161,7 +162,8 @@ def _entities(project: Project) -> EntitiesFile:
 
 
 def resolve(word: str, entities: list[Entity], project: Project) -> Entity:
-    """The one entity ``word`` denotes: by id, else by name or alias (case-insensitively)."""
+    """The one entity ``word`` denotes: by id, else by name or alias (case-insensitively), else by
+    a name or alias it spells in other letters (as the checker matches names across scripts)."""
     by_id = [e for e in entities if e.id == word]
     if by_id:
         return by_id[0]
@@ -169,6 +171,9 @@ def resolve(word: str, entities: list[Entity], project: Project) -> Entity:
     hits = [
         e for e in entities if key in {e.id.casefold(), e.name.casefold(), *(a.casefold() for a in e.aliases)}
     ]
+    if not hits:  # another script or transliteration of a catalogued name: Тоқаев, Tokayev for Toqaev
+        spelt = spelling_key(word)
+        hits = [e for e in entities if spelt and spelt in {spelling_key(n) for n in (e.name, *e.aliases)}]
     shown = project.display(project.entities_path)
     if not hits:
         names = [name for e in entities for name in (e.id, e.name, *e.aliases)]

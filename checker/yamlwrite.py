@@ -447,12 +447,27 @@ def write_atomically(path: Path, before: bytes | None, after: bytes, mode: int |
             os.fsync(out.fileno())
         Path(temporary).chmod(mode)
         Path(temporary).replace(path)
+        _sync_folder(path.parent)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise Refused(path, f"cannot be written: {exc.strerror or exc.__class__.__name__}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the rename to disk too (where folders can be opened: not on Windows)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename itself is done
+    finally:
+        os.close(handle)
 
 
 def top_mapping(doc: Any, path: Path) -> CommentedMap:

@@ -102,6 +102,15 @@ def test_names_and_aliases_resolve_and_a_second_judgement_appends(
     ]
 
 
+def test_a_name_in_another_script_resolves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = example_copy(tmp_path)
+    code, out, _ = _run(root, "judge", "distinct-from", "Тоқаев", "Kunbolat", "--reason", "r", capsys=capsys)
+    assert (
+        code == 0
+        and out == "claims/entities.yaml:108: recorded qasym-zhomart-toqaev distinct-from baibolat-kunbolat\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
