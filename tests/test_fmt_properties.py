@@ -11,6 +11,7 @@ writer's own comment finder alone.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ class Writer:
 
     def eol(self) -> str:
         return (
-            f"{self.draw(st.sampled_from([' ', ' ', '   ', ' ' + chr(9)]))}{self.comment()}"
+            f"{self.draw(st.sampled_from([' '] * 8 + ['   ', ' ' + chr(9)]))}{self.comment()}"
             if self.maybe()
             else ""
         )
@@ -313,3 +314,44 @@ def test_the_test_inputs_are_never_damaged(tmp_path: Path) -> None:
         assert not fmt.format_file(path, write=True).changed, name
         rewritten += outcome.changed
     assert rewritten > 10
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(documents(), st.sampled_from(["judgements", "a", "id"]))
+def test_an_edit_adds_its_lines_and_changes_no_other(
+    tmp_path_factory: pytest.TempPathFactory, document: tuple[str, Counter[str]], key: str
+) -> None:
+    """Appending a record (as judge and waive do) to any generated file: refused, or the diff adds
+    lines and removes none (but an empty flow list the first record replaces), data and comments kept."""
+    text = document[0]
+    data = _data(text)
+    if not isinstance(data, dict) or (key in data and not isinstance(data[key], list)):
+        return
+    path = tmp_path_factory.mktemp("edit") / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    record = {"relation": "same-as", "entities": ["a", "b"], "reason": "r # not a comment"}
+
+    def change(doc: Any) -> Any:
+        yamlwrite.append_record(yamlwrite.top_mapping(doc, path), key, record, path=path)
+        return doc
+
+    def expected(old: Any) -> Any:
+        return {**old, key: [*old.get(key, []), record]}
+
+    try:
+        _, out = yamlwrite.edit(path, change, expected)
+    except yamlwrite.Refused as refused:
+        assert refused.reason.strip()
+        return
+    assert yamlwrite._same(_data(out), expected(data))
+    assert yamlwrite.comments(out) == yamlwrite.comments(text)
+    removed = [
+        line
+        for line in difflib.ndiff(text.splitlines(), out.splitlines())
+        if line.startswith("- ") and not line.rstrip().endswith(f"{key}: []")
+    ]
+    assert removed == [], (text, out)
