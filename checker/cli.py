@@ -28,6 +28,7 @@ from checker import (
     judge,
     links,
     reporting,
+    review,
     runcache,
     scaffold,
     schemas,
@@ -150,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
 
     judge.add_parser(commands)
     waive.add_parser(commands)
+    review.add_parser(commands)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument(

@@ -25,7 +25,7 @@ from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path, load_config
 from checker.engine import run
 from checker.findings import Finding
 from checker.judge import shown, written_at
-from checker.project import UsageError, find_project
+from checker.project import Project, UsageError, find_project
 from checker.rules import expired_waiver, unused_waiver
 from checker.textsafe import escape
 
@@ -62,6 +62,18 @@ def command(args: argparse.Namespace) -> int:
         if value is not None and not value.strip():
             raise UsageError(f"{flag} must not be empty")
     project = find_project([])
+    for line in waive_finding(project, fingerprint, args.reason, by=args.by, expires=args.expires):
+        print(escape(line))
+    return 0
+
+
+def waive_finding(
+    project: Project, fingerprint: str, reason: str, *, by: str | None = None, expires: str | None = None
+) -> list[str]:
+    """Append a waiver of the finding reported now with ``fingerprint``; return what was written where.
+
+    Shared by ``checker waive`` and the review server; raises :class:`UsageError`.
+    """
     configured = config_path(project)
     if configured is not None and configured.name == PYPROJECT_NAME and _has_table(configured.read_bytes()):
         raise UsageError(
@@ -80,8 +92,8 @@ def command(args: argparse.Namespace) -> int:
         )
     if finding.code in NOT_WAIVABLE:
         raise UsageError(f"{fingerprint} is a {finding.code} finding about a waiver; those cannot be waived")
-    entry: dict[str, Any] = {"fingerprint": fingerprint, "reason": args.reason}
-    entry.update({k: v for k, v in (("by", args.by), ("expires", args.expires)) if v is not None})
+    entry: dict[str, Any] = {"fingerprint": fingerprint, "reason": reason}
+    entry.update({k: v for k, v in (("by", by), ("expires", expires)) if v is not None})
     path = project.root / CONFIG_NAME
 
     def change(doc: Any) -> Any:
@@ -100,8 +112,7 @@ def command(args: argparse.Namespace) -> int:
     except yamlwrite.Refused as refused:
         raise UsageError(f"{shown(project, refused)}; nothing written") from None
     count = len(original.data.get("waivers") or []) if isinstance(original.data, dict) else 0
-    print(escape(f"{written_at(project, path, text, ('waivers', count))}: waived {_describe(finding)}"))
-    return 0
+    return [f"{written_at(project, path, text, ('waivers', count))}: waived {_describe(finding)}"]
 
 
 def _describe(finding: Finding) -> str:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter
@@ -71,6 +72,8 @@ FOLDED = frozenset({Severity.INFO})
 _TEMPLATE = "report.html.j2"
 _STYLESHEET = "report.css"
 _SCRIPT = "report.js"
+_REVIEW_SCRIPT = "review.js"
+_REVIEW_STYLESHEET = "review.css"
 
 _SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes (info)"}
@@ -158,10 +161,57 @@ class Asset:
     csp: str
 
 
+@dataclass(frozen=True)
+class Field:
+    """An input of a review form: ``kind`` is text, textarea or date."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    value: str = ""
+    required: bool = False
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """One decision a reviewer can post about a finding: the server names and handles ``action``."""
+
+    action: str
+    title: str
+    submit: str
+    hidden: tuple[tuple[str, str], ...] = ()
+    fields: tuple[Field, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the review server adds to the page (checker/review.py): the forms of each finding
+    (by fingerprint), the session's token and the id of the page, and what the last action did."""
+
+    token: str
+    page: str
+    forms: dict[str, tuple[Form, ...]]
+    message: str | None = None
+    failed: bool = False
+    undo: str | None = None  # what the undo button undoes, if there is anything to undo
+
+
 def render(
-    report: Report, options: Options | None = None, *, max_cards: int = MAX_CARDS, max_rows: int = MAX_ROWS
+    report: Report,
+    options: Options | None = None,
+    *,
+    max_cards: int = MAX_CARDS,
+    max_rows: int = MAX_ROWS,
+    review: Review | None = None,
 ) -> str:
-    """The report as one HTML document, with at most ``max_cards`` findings of each severity."""
+    """The report as one HTML document, with at most ``max_cards`` findings of each severity.
+
+    With ``review`` (only the review server passes it) each finding gets the
+    forms that decide it, posted to the server that served the page; the
+    static report has none and its CSP still forbids every form.
+    """
     articles = {a.source_id: a for a in report.articles}
     by_claim_file = {a.claim_file: a.source_id for a in report.articles}
     spans = {(s.source_id, s.quote): s for s in report.quote_spans}
@@ -200,16 +250,19 @@ def render(
     cards = [c for g in groups for c in g.cards]
     waived = [card(w.finding, "w", w.waiver) for w in report.waived[:max_cards]]
     stylesheet, script = _asset(_STYLESHEET), _asset(_SCRIPT)
+    review_script = _asset(_REVIEW_SCRIPT) if review is not None else None
+    review_style = _asset(_REVIEW_STYLESHEET) if review is not None else None
     csp = "; ".join(
         [
             "default-src 'none'",
-            f"style-src {stylesheet.csp}",
-            f"script-src {script.csp}",
+            f"style-src {stylesheet.csp}" + (f" {review_style.csp}" if review_style else ""),
+            f"script-src {script.csp}" + (f" {review_script.csp}" if review_script else ""),
             "img-src data:",
             "base-uri 'none'",
-            "form-action 'none'",
+            "form-action 'self'" if review is not None else "form-action 'none'",
         ]
     )
+    following = {a.anchor: b.anchor for a, b in itertools.pairwise(cards)}
     summary = ", ".join(f"{n} {plural(_SINGULAR[s], n)}" for s, n in counts.items())
     return (
         _environment()
@@ -233,6 +286,10 @@ def render(
             icon=_ICON,
             stylesheet=stylesheet.text,
             script=script.text,
+            review=review,
+            review_script=review_script.text if review_script else None,
+            review_stylesheet=review_style.text if review_style else None,
+            following=following,
         )
     )
 

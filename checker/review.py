@@ -1,0 +1,672 @@
+"""``checker review``: the HTML report served on this computer, with a decision form on each finding.
+
+An editor settles a finding where they read it: "same person" / "different
+people" on a name variant (a judgement in entities.yaml), "different
+events" on a value or date conflict (an event of its own for each claim),
+"this side is wrong" (the claim's value or date corrected in its claim
+file), and "waive" on any finding (a waiver in checker.yaml). Each action
+calls the code of ``checker judge`` and ``checker waive``
+(checker/judge.py, checker/waive.py), so every file is written by the
+lossless writer (checker/yamlwrite.py): comments and order kept, atomic.
+Then the check is run again (with the parse cache, so only the files that
+changed are parsed again; the rules run over the whole archive, as they
+must to compare it) and the page is served afresh: the finding is gone or
+changed, the counts moved. The last action can be undone; git keeps the
+history.
+
+Safety, since the page writes to the repository:
+
+* the server binds 127.0.0.1 unless ``--host`` says otherwise (with a
+  warning), and answers only requests whose Host header names it (no DNS
+  rebinding);
+* every POST carries the session's random token (a hidden field) and, when
+  the browser sends one, an Origin of the server itself: no cross-site post;
+* actions name entities, claims and fingerprints, never paths; every file
+  written is inside the project root and no symbolic link;
+* each page records the SHA-256 of every file an action may write; an
+  action whose target changed on disk since its page was rendered is
+  refused, and the page is served again with what is on disk now;
+* one editor: requests are served one at a time (a lock around each).
+
+The page is the HTML report (checker/reporters/html.py) with its forms:
+the reporter only renders what this module decides to offer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import http.server
+import ipaddress
+import secrets
+import sys
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from checker import judge, reporting, waive, waivers, yamlwrite
+from checker.cache import DEFAULT_FOLDER, Cache
+from checker.config import CONFIG_NAME, ConfigError, load_config
+from checker.engine import run
+from checker.findings import Finding
+from checker.loader import LoadFailed, load_file
+from checker.models import Claim, EntitiesFile
+from checker.project import Project, UsageError, find_project
+from checker.reporters import html
+from checker.reporters.base import Report
+from checker.textsafe import escape
+
+#: The most a form post may hold (a reason is a sentence or two).
+MAX_BODY = 64 * 1024
+#: Pages whose file digests are remembered (older pages are refused and reloaded).
+MAX_PAGES = 64
+#: The filters the report keeps in its address; a decision returns to the same view.
+FILTERS = ("severity", "rule", "source", "entity")
+_NAME_VARIANT = "name-variant"
+_CONFLICTS = ("value-conflict", "date-conflict")
+
+
+def add_parser(commands: Any) -> None:
+    """``checker review [PATHS] [--port N] [--host ADDRESS]``."""
+    parser = commands.add_parser(
+        "review", help="serve the HTML report on this computer, with a form to decide each finding"
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="claim files or directories to review (default: claims/)"
+    )
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    parser.add_argument(
+        "--host",
+        default=None,
+        help="address to listen on (default: 127.0.0.1, this computer only); any other lets other"
+        " computers write to the repository",
+    )
+    parser.set_defaults(handler=command)
+
+
+def command(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    paths: list[Path] = list(args.paths)
+    project = find_project(paths)
+    host = args.host or "127.0.0.1"
+    if args.host is not None and not _loopback(host):
+        print(
+            f"warning: listening on {escape(host)}: anyone who can reach this computer and read the page"
+            " can write to the repository",
+            file=sys.stderr,
+        )
+    session = Session(project, paths)
+    session.page()  # a broken configuration or repository is a usage error before the server starts
+    try:
+        server = make_server(session, host, args.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{args.port}: {exc.strerror or exc}") from None
+    print(f"reviewing {escape(project.display(project.claims_dir))}/ at {server.address}", flush=True)
+    print("press Ctrl+C to stop", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# -- the session: the page, the actions, the undo ----------------------------------------------
+
+
+@dataclass
+class Undo:
+    """The last action: what it said, and each file's bytes before and after it (None: no file)."""
+
+    what: str
+    files: dict[Path, tuple[bytes | None, bytes | None]]
+
+
+@dataclass
+class Outcome:
+    """What an action did, for the message on the next page."""
+
+    message: str
+    failed: bool = False
+
+
+@dataclass
+class Session:
+    """One editor's review of one repository."""
+
+    project: Project
+    paths: list[Path]
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    pages: dict[str, dict[Path, str | None]] = field(default_factory=dict)
+    claim_files: dict[str, Path] = field(default_factory=dict)  # source id -> its claim file
+    outcome: Outcome | None = None
+    last: Undo | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # -- the page
+
+    def report(self) -> Report:
+        """The check run afresh, as ``checker check`` runs it; the parse cache skips unchanged files."""
+        config = load_config(self.project)
+        cache = Cache(self.project.root / DEFAULT_FOLDER)
+        return reporting.build(run(list(self.paths), self.project, config=config, cache=cache))
+
+    def page(self) -> str:
+        """The report with its forms; remembers the digests of the files its forms may write."""
+        report = self.report()
+        offered = Offers(self.project, report)
+        self.claim_files = offered.claim_files
+        page_id = secrets.token_hex(8)
+        self.pages[page_id] = {path: _digest(path) for path in offered.targets()}
+        while len(self.pages) > MAX_PAGES:
+            del self.pages[next(iter(self.pages))]
+        outcome, self.outcome = self.outcome, None
+        review = html.Review(
+            token=self.token,
+            page=page_id,
+            forms=offered.forms,
+            message=outcome.message if outcome else None,
+            failed=outcome.failed if outcome else False,
+            undo=self.last.what if self.last else None,
+        )
+        return html.render(report, review=review)
+
+    # -- actions
+
+    def act(self, form: dict[str, str]) -> None:
+        """Carry out one posted action; what happened is shown on the next page."""
+        try:
+            self.outcome = Outcome(self._act(form))
+        except (UsageError, yamlwrite.Refused, ConfigError) as problem:
+            text = (
+                judge.shown(self.project, problem) if isinstance(problem, yamlwrite.Refused) else str(problem)
+            )
+            self.outcome = Outcome(f"Nothing written: {text}", failed=True)
+
+    def _act(self, form: dict[str, str]) -> str:
+        name = form.get("action", "")
+        if name == "undo":
+            return self.undo()
+        action = ACTIONS.get(name)
+        if action is None:
+            raise UsageError(f"unknown action {name!r}")
+        seen = self.pages.get(form.get("page", ""))
+        if seen is None:
+            raise UsageError("this page is out of date; it has been reloaded, please decide again")
+        targets, do = action(self, form)
+        for path in targets:
+            self._inside(path)
+            if path not in seen or _digest(path) != seen[path]:
+                raise UsageError(
+                    f"{self.project.display(path)} changed on disk since this page was shown; the page"
+                    " has been reloaded with what is there now, please decide again"
+                )
+        before = {path: _read(path) for path in targets}
+        written = do()
+        after = {path: _read(path) for path in targets}
+        changed = {p: (before[p], after[p]) for p in targets if before[p] != after[p]}
+        what = "; ".join(written)
+        if changed:
+            self.last = Undo(what, changed)
+        return f"Recorded: {what}"
+
+    def undo(self) -> str:
+        """Put back the files the last action changed, unless one changed again since."""
+        last = self.last
+        if last is None:
+            raise UsageError("there is nothing to undo")
+        for path, (_, after) in last.files.items():
+            if _read(path) != after:
+                raise UsageError(
+                    f"{self.project.display(path)} changed on disk after the last action; not undone"
+                    " (git has the history)"
+                )
+        for path, (before, after) in last.files.items():
+            self._inside(path)
+            if before is None:
+                path.unlink()
+            else:
+                mode = path.stat().st_mode & 0o7777 if path.exists() else None
+                yamlwrite.write_atomically(path, after, before, mode)
+        self.last = None
+        return f"Undone: {last.what}"
+
+    def _inside(self, path: Path) -> None:
+        root = self.project.root.resolve()
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
+            raise UsageError(f"{path.name}: not a file of the repository; nothing written there")
+
+
+def _digest(path: Path) -> str | None:
+    data = _read(path)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+# -- what each finding offers ---------------------------------------------------------------------
+
+
+_REASON = html.Field("reason", "Reason", "textarea", required=True)
+_BY = html.Field("by", "Decided by")
+_EXPIRES = html.Field("expires", "Expires", "date", hint="the waiver applies up to this day")
+
+
+class Offers:
+    """The forms of each finding of a report, and the files they may write."""
+
+    def __init__(self, project: Project, report: Report) -> None:
+        self.project = project
+        self.claim_files = {a.source_id: project.root / a.claim_file for a in report.articles}
+        self.entities = _entities(project)
+        self.forms: dict[str, tuple[html.Form, ...]] = {}
+        self._claims: dict[Path, dict[str, Any]] = {}
+        for finding in report.findings:
+            forms = [*self._variant(finding), *self._conflict(finding), *self._waiver(finding)]
+            if forms:
+                self.forms[finding.fingerprint] = tuple(forms)
+
+    def targets(self) -> set[Path]:
+        """Every file an offered form may write."""
+        return {self.project.entities_path, self.project.root / CONFIG_NAME, *self.claim_files.values()}
+
+    def _variant(self, finding: Finding) -> Iterable[html.Form]:
+        ids = finding.subject.entities
+        if finding.rule != _NAME_VARIANT or len(ids) != 2 or not all(i in self.entities for i in ids):
+            return
+        people = all(self.entities[i].type == "person" for i in ids)
+        names = " and ".join(f"{self.entities[i].name} ({i})" for i in ids)
+        hidden = (("a", ids[0]), ("b", ids[1]))
+        yield html.Form(
+            "same-as",
+            "Same person" if people else "Same one",
+            "Record: same" + (" person" if people else ""),
+            hidden,
+            (_REASON, _BY),
+            f"{names} are one: a same-as judgement in {self.project.display(self.project.entities_path)}.",
+        )
+        yield html.Form(
+            "distinct-from",
+            "Different people" if people else "Different ones",
+            "Record: different",
+            hidden,
+            (_REASON, _BY),
+            f"{names} are not one: a distinct-from judgement.",
+        )
+
+    def _conflict(self, finding: Finding) -> Iterable[html.Form]:
+        sides = finding.subject.sides
+        if finding.rule not in _CONFLICTS or len(sides) != 2 or any(len(side) != 1 for side in sides):
+            return
+        keys = [side[0] for side in sides]
+        if not all(key.split("/")[0] in self.claim_files for key in keys):
+            return
+        yield html.Form(
+            "different-events",
+            "Different events",
+            "Record: different events",
+            (("a", keys[0]), ("b", keys[1])),
+            (_REASON, _BY),
+            f"{keys[0]} and {keys[1]} are about different events: each claim that names none gets an event"
+            f" of its own in {self.project.display(self.project.entities_path)}.",
+        )
+        for key in keys:
+            claim = self._claim(key)
+            if claim is None:
+                continue
+            if finding.rule == "date-conflict":
+                if isinstance(claim.get("date"), str):
+                    date = html.Field("date", "Date", value=claim["date"], required=True)
+                    yield _correction(key, (date,), "date")
+                continue
+            value = claim.get("value")
+            if isinstance(value, dict):
+                fields = tuple(
+                    html.Field(f"value.{k}", k, value=str(v), required=True)
+                    for k, v in value.items()
+                    if isinstance(k, str) and isinstance(v, str | int | float) and not isinstance(v, bool)
+                )
+                if fields:
+                    yield _correction(key, fields, "value")
+
+    def _claim(self, key: str) -> dict[str, Any] | None:
+        source = key.split("/", 1)[0]
+        path = self.claim_files[source]
+        if path not in self._claims:
+            try:
+                data = load_file(path).data
+            except LoadFailed:
+                data = None
+            claims = data.get("claims") if isinstance(data, dict) else None
+            self._claims[path] = {
+                f"{source}/{c['id']}": c
+                for c in claims or []
+                if isinstance(c, dict) and isinstance(c.get("id"), str)
+            }
+        return self._claims[path].get(key)
+
+    def _waiver(self, finding: Finding) -> Iterable[html.Form]:
+        if finding.code in waive.NOT_WAIVABLE:
+            return
+        yield html.Form(
+            "waive",
+            "Waive",
+            "Record the waiver",
+            (("fingerprint", finding.fingerprint),),
+            (
+                _REASON,
+                _BY,
+                html.Field("expires", "Expires", "date", hint="the waiver applies up to this day"),
+            ),
+            f"Accept this finding with a reason: a waiver of {finding.fingerprint} in {CONFIG_NAME}.",
+        )
+
+
+def _correction(key: str, fields: tuple[html.Field, ...], what: str) -> html.Form:
+    return html.Form(
+        "correct",
+        f"Same event: {key} is wrong",
+        f"Correct the {what} of {key}",
+        (("claim", key),),
+        fields,
+        f"Correct what {key} records, read against its quote and article above.",
+    )
+
+
+def _entities(project: Project) -> dict[str, Any]:
+    try:
+        model = EntitiesFile.model_validate(load_file(project.entities_path).data)
+    except (LoadFailed, ValidationError, OSError):
+        return {}
+    return {entity.id: entity for entity in model.entities}
+
+
+# -- the actions: each returns the files it may write, and the write itself ----------------------
+
+_Action = Callable[[Session, dict[str, str]], tuple[list[Path], Callable[[], list[str]]]]
+
+
+def _required(form: dict[str, str], name: str) -> str:
+    value = form.get(name, "")
+    if not value.strip():
+        raise UsageError(f"{name} must not be empty")
+    return value
+
+
+def _optional(form: dict[str, str], name: str) -> str | None:
+    value = form.get(name, "").strip()
+    return value or None
+
+
+def _judgement(relation: str) -> _Action:
+    def action(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+        a, b, reason = _required(form, "a"), _required(form, "b"), _required(form, "reason")
+        by = _optional(form, "by")
+        today = waivers.today().isoformat()
+        project = session.project
+        return [project.entities_path], lambda: judge.judge_entities(
+            project, relation, a, b, reason=reason, by=by, date=today
+        )
+
+    return action
+
+
+def _different_events(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+    a, b, reason = _required(form, "a"), _required(form, "b"), _required(form, "reason")
+    by = _optional(form, "by")
+    today = waivers.today().isoformat()
+    project = session.project
+    files = [_claim_file(session, key) for key in (a, b)]
+    return [project.entities_path, *dict.fromkeys(files)], lambda: judge.different_events(
+        project, a, b, reason=reason, by=by, date=today
+    )
+
+
+def _waive(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+    fingerprint, reason = _required(form, "fingerprint"), _required(form, "reason")
+    by, expires = _optional(form, "by"), _optional(form, "expires")
+    if expires is not None:
+        try:
+            expires = waive._date(expires)
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(str(exc)) from None
+    project = session.project
+    return [project.root / CONFIG_NAME], lambda: waive.waive_finding(
+        project, fingerprint, reason, by=by, expires=expires
+    )
+
+
+def _correct(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+    key = _required(form, "claim")
+    path = _claim_file(session, key)
+    changes = {name: value for name, value in form.items() if name == "date" or name.startswith("value.")}
+    if not changes:
+        raise UsageError("nothing to correct")
+    return [path], lambda: correct_claim(session.project, path, key, changes)
+
+
+def _claim_file(session: Session, key: str) -> Path:
+    """The claim file of a claim key, as the page the editor saw knows it (never a path from the form)."""
+    path = session.claim_files.get(key.split("/", 1)[0])
+    if path is None:
+        raise UsageError(f"no claim file of this page has the source of {key!r}")
+    return path
+
+
+ACTIONS: dict[str, _Action] = {
+    "same-as": _judgement("same-as"),
+    "distinct-from": _judgement("distinct-from"),
+    "different-events": _different_events,
+    "waive": _waive,
+    "correct": _correct,
+}
+
+
+# -- correcting a claim -------------------------------------------------------------------------
+
+
+def correct_claim(project: Project, path: Path, key: str, changes: dict[str, str]) -> list[str]:
+    """Set a claim's ``date`` or the fields of its ``value`` (``value.amount``: "15") in its file.
+
+    A field keeps its kind: a number stays a number (refused if the new text
+    is not one). The claim must still validate; the lossless writer keeps
+    every comment and the rest of the file as it was.
+    """
+    original = yamlwrite.read(path)
+    data = original.data
+    claims = data.get("claims") if isinstance(data, dict) else None
+    source = _source_of(data) if isinstance(data, dict) else None
+    index = next(
+        (i for i, c in enumerate(claims or []) if isinstance(c, dict) and f"{source}/{c.get('id')}" == key),
+        None,
+    )
+    if claims is None or index is None:
+        raise UsageError(f"no claim {key} in {project.display(path)}")
+    claim = claims[index]
+    new = copy.deepcopy(claim)
+    for name, text in changes.items():
+        if not text.strip():
+            raise UsageError(f"{name} must not be empty")
+        if name == "date":
+            new["date"] = text.strip()
+            continue
+        field_name = name.removeprefix("value.")
+        value = new.get("value")
+        if not isinstance(value, dict) or field_name not in value:
+            raise UsageError(f"{key} has no value field {field_name!r}")
+        new["value"][field_name] = _typed(value[field_name], text, name)
+    if new == claim:
+        raise UsageError(f"{key}: nothing changed")
+    try:
+        Claim.model_validate(new)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise UsageError(f"{key}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+
+    def change(doc: Any) -> Any:
+        item = yamlwrite.top_mapping(doc, path)["claims"][index]
+        if "date" in changes:
+            item["date"] = new["date"]
+        for name in changes:
+            if name.startswith("value."):
+                field_name = name.removeprefix("value.")
+                item["value"][field_name] = new["value"][field_name]
+        return doc
+
+    def expected(old: Any) -> Any:
+        old = copy.deepcopy(old)
+        old["claims"][index] = new
+        return old
+
+    made = yamlwrite.edit(path, change, expected)
+    yamlwrite.replace(*made)
+    what = ", ".join(f"{n} {_show(claim, n)} \u2192 {_show(new, n)}" for n in changes)
+    where = judge.written_at(project, path, made[1], ("claims", index))
+    return [f"{where}: corrected {key}: {what}"]
+
+
+def _source_of(data: dict[str, Any]) -> str | None:
+    source = data.get("source")
+    value = source.get("id") if isinstance(source, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _typed(old: Any, text: str, name: str) -> Any:
+    if isinstance(old, bool) or not isinstance(old, int | float):
+        return text.strip()
+    try:
+        number = float(text.strip())
+    except ValueError:
+        raise UsageError(f"{name}: {text!r} is not a number") from None
+    return int(number) if number.is_integer() and isinstance(old, int) else number
+
+
+def _show(claim: dict[str, Any], name: str) -> str:
+    if name == "date":
+        return str(claim.get("date"))
+    return str(claim["value"][name.removeprefix("value.")])
+
+
+# -- HTTP -------------------------------------------------------------------------------------------
+
+
+class Server(http.server.ThreadingHTTPServer):
+    """The review server: its session, and the Host names it answers to."""
+
+    daemon_threads = True
+
+    def __init__(self, session: Session, host: str, port: int) -> None:
+        super().__init__((host, port), Handler)
+        self.session = session
+        bound_port = self.server_address[1]
+        names = {host, "127.0.0.1", "localhost"} if _loopback(host) else {host}
+        self.hosts = {f"{name}:{bound_port}" for name in names} | {f"[{host}]:{bound_port}"}
+        shown = f"[{host}]" if ":" in host else host
+        self.address = f"http://{shown}:{bound_port}/"
+
+
+def make_server(session: Session, host: str = "127.0.0.1", port: int = 0) -> Server:
+    """A server for ``session`` on ``host``:``port`` (0: a free port); call ``serve_forever``."""
+    return Server(session, host, port)
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """GET / is the page; POST /action is a decision; nothing else is served."""
+
+    server: Server
+    server_version = "claimcheck-review"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the terminal shows what was decided, not every request."""
+
+    def do_GET(self) -> None:
+        if not self._host_ok():
+            return
+        if urllib.parse.urlsplit(self.path).path != "/":
+            self._send(404, "text/plain; charset=utf-8", b"not found\n")
+            return
+        session = self.server.session
+        with session.lock:
+            try:
+                page = session.page()
+            except (UsageError, ConfigError) as problem:
+                self._send(500, "text/plain; charset=utf-8", f"{problem}\n".encode())
+                return
+        self._send(200, "text/html; charset=utf-8", page.encode("utf-8"))
+
+    def do_POST(self) -> None:
+        if not self._host_ok():
+            return
+        if urllib.parse.urlsplit(self.path).path != "/action":
+            self._send(404, "text/plain; charset=utf-8", b"not found\n")
+            return
+        origin = self.headers.get("Origin")
+        if origin is not None and origin not in {f"http://{h}" for h in self.server.hosts}:
+            self._send(403, "text/plain; charset=utf-8", b"cross-site post refused\n")
+            return
+        length = self.headers.get("Content-Length", "")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            self._send(413, "text/plain; charset=utf-8", b"the form is missing or too large\n")
+            return
+        body = self.rfile.read(int(length)).decode("utf-8", "replace")
+        form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True, max_num_fields=64))
+        session = self.server.session
+        if not secrets.compare_digest(form.get("token", ""), session.token):
+            self._send(403, "text/plain; charset=utf-8", b"the session token is missing or wrong\n")
+            return
+        with session.lock:
+            session.act(form)
+        print(escape(session.outcome.message if session.outcome else ""), file=sys.stderr, flush=True)
+        self.send_response(303)
+        self.send_header("Location", _back(form))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _host_ok(self) -> bool:
+        if self.headers.get("Host") in self.server.hosts:
+            return True
+        self._send(421, "text/plain; charset=utf-8", b"this server answers only to its own address\n")
+        return False
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _back(form: dict[str, str]) -> str:
+    """Where the page returns after a decision: the same filters, at the next finding."""
+    query = urllib.parse.parse_qsl(form.get("query", ""), max_num_fields=len(FILTERS))
+    kept = urllib.parse.urlencode([(k, v) for k, v in query if k in FILTERS])
+    anchor = form.get("next", "")
+    safe_anchor = anchor if anchor.replace("-", "").replace("_", "").isalnum() else ""
+    return "/" + (f"?{kept}" if kept else "") + (f"#{safe_anchor}" if safe_anchor else "")
