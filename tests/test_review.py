@@ -1,0 +1,299 @@
+"""``checker review``: each decision writes exactly itself, and the server takes posts only from its page.
+
+The writes are tested through :meth:`Session.act`, as the server calls it:
+the YAML diff of each is exactly the judgement, event, correction or
+waiver; the finding it settles is gone from ``checker check``. The HTTP
+tests run the server in a thread on a free port of 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import difflib
+import http.client
+import re
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from checker import reporting, review, waivers
+from checker.project import find_project
+from checker.reporters import html
+from tests.conftest import check_project, example_copy
+
+REASON = "Same man: same pickets; the June article drops the suffix -uly"
+PAIR = ("baibolat-kunbolat", "baibolat-kunbolatuly")
+SENTENCES = ("rferl-kunbolat-15-days/sentence", "rferl-kunbolatuly-10-days/sentence")
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return example_copy(tmp_path)
+
+
+@pytest.fixture
+def session(root: Path) -> review.Session:
+    return review.Session(find_project([root / "claims"]), [])
+
+
+def _diff(before: str, after: str) -> list[str]:
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def _texts(root: Path) -> dict[str, str]:
+    files = [*sorted((root / "claims").glob("*.yaml")), root / "checker.yaml"]
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in files}
+
+
+def _changes(root: Path, before: dict[str, str]) -> dict[str, list[str]]:
+    after = _texts(root)
+    return {name: _diff(before[name], after[name]) for name in before if before[name] != after[name]}
+
+
+def _page_id(page: str) -> str:
+    found = re.search(r'name="page" value="([0-9a-f]+)"', page)
+    assert found, "the page has no review form"
+    return found.group(1)
+
+
+def _act(session: review.Session, **fields: str) -> review.Outcome:
+    page = _page_id(session.page())
+    session.act({"token": session.token, "page": page, **fields})
+    assert session.outcome is not None
+    return session.outcome
+
+
+def _codes(root: Path, code: str, word: str) -> list[str]:
+    return [f.message for f in check_project(root).findings if f.code == code and word in f.message]
+
+
+def test_same_as_writes_the_judgement_and_nothing_else(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    assert _codes(root, "N001", "Kunbolat")
+    outcome = _act(session, action="same-as", a=PAIR[0], b=PAIR[1], reason=REASON, by="Desk")
+    assert not outcome.failed, outcome.message
+    today = waivers.today().isoformat()
+    assert _changes(root, before) == {
+        "claims/entities.yaml": [
+            "-judgements: []",
+            "+judgements:",
+            "+  - relation: same-as",
+            f"+    entities: [{PAIR[0]}, {PAIR[1]}]",
+            f"+    reason: '{REASON}'",  # quoted: it holds ': '
+            "+    by: Desk",
+            f'+    date: "{today}"',
+        ]
+    }
+    assert _codes(root, "N001", "Kunbolat") == []
+    assert "Kunbolat" not in " ".join(f.message for f in check_project(root).findings if f.code == "N001")
+
+
+def test_distinct_from_writes_the_judgement(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    outcome = _act(session, action="distinct-from", a=PAIR[0], b=PAIR[1], reason="two men")
+    assert not outcome.failed, outcome.message
+    changed = _changes(root, before)
+    assert list(changed) == ["claims/entities.yaml"]
+    assert "+  - relation: distinct-from" in changed["claims/entities.yaml"]
+    assert all(line.startswith("+") for line in changed["claims/entities.yaml"][1:])
+    assert _codes(root, "N001", "Kunbolat") == []
+
+
+def test_different_events_gives_each_claim_its_event(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    assert _codes(root, "V001", "Jail sentence")
+    outcome = _act(session, action="different-events", a=SENTENCES[0], b=SENTENCES[1], reason="two sentences")
+    assert not outcome.failed, outcome.message
+    changed = _changes(root, before)
+    assert changed["claims/rferl-kunbolat-15-days.yaml"] == ["+    event: rferl-kunbolat-15-days.sentence"]
+    assert changed["claims/rferl-kunbolatuly-10-days.yaml"] == [
+        "+    event: rferl-kunbolatuly-10-days.sentence"
+    ]
+    events = changed["claims/entities.yaml"]
+    assert "+  - id: rferl-kunbolat-15-days.sentence" in events
+    assert "+  - id: rferl-kunbolatuly-10-days.sentence" in events
+    assert all(line.startswith("+") for line in events)  # nothing removed: every comment kept
+    assert _codes(root, "V001", "Jail sentence") == []
+
+
+def test_waive_appends_the_waiver(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    finding = next(f for f in check_project(root).findings if f.code == "D001")
+    outcome = _act(
+        session, action="waive", fingerprint=finding.fingerprint, reason="two pickets", expires="2099-01-01"
+    )
+    assert not outcome.failed, outcome.message
+    assert _changes(root, before) == {
+        "checker.yaml": [
+            "+waivers:",
+            f"+  - fingerprint: {finding.fingerprint}",
+            "+    reason: two pickets",
+            '+    expires: "2099-01-01"',
+        ]
+    }
+    assert finding.fingerprint not in {f.fingerprint for f in check_project(root).findings}
+
+
+def test_correct_a_value_keeps_its_kind(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    outcome = _act(session, action="correct", claim=SENTENCES[0], **{"value.amount": "10"})
+    assert not outcome.failed, outcome.message
+    assert _changes(root, before) == {
+        "claims/rferl-kunbolat-15-days.yaml": [
+            "-    value: {amount: 15, unit: day}",
+            "+    value: {amount: 10, unit: day}",
+        ]
+    }
+    assert "15 \u2192 10" in outcome.message
+
+
+def test_a_correction_that_does_not_validate_writes_nothing(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    outcome = _act(session, action="correct", claim=SENTENCES[0], **{"value.amount": "fifteen"})
+    assert outcome.failed
+    assert "not a number" in outcome.message
+    assert _changes(root, before) == {}
+
+
+def test_undo_puts_back_every_file(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    _act(session, action="different-events", a=SENTENCES[0], b=SENTENCES[1], reason="two sentences")
+    assert session.last is not None
+    outcome = _act(session, action="undo")
+    assert outcome.message.startswith("Undone: "), outcome.message
+    assert _changes(root, before) == {}
+    assert session.last is None
+    assert _act(session, action="undo").failed  # only the last action, once
+
+
+def test_undo_refuses_a_file_changed_since(root: Path, session: review.Session) -> None:
+    _act(session, action="same-as", a=PAIR[0], b=PAIR[1], reason=REASON)
+    entities = root / "claims/entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8") + "# an editor's note\n", encoding="utf-8")
+    outcome = _act(session, action="undo")
+    assert outcome.failed
+    assert "changed on disk after the last action" in outcome.message
+    assert entities.read_text(encoding="utf-8").endswith("# an editor's note\n")
+
+
+def test_a_file_changed_since_the_page_was_shown_is_not_written(root: Path, session: review.Session) -> None:
+    page = _page_id(session.page())
+    entities = root / "claims/entities.yaml"
+    changed = entities.read_text(encoding="utf-8") + "# edited meanwhile\n"
+    entities.write_text(changed, encoding="utf-8")
+    session.act(
+        {"token": session.token, "page": page, "action": "same-as", "a": PAIR[0], "b": PAIR[1], "reason": "x"}
+    )
+    assert session.outcome is not None and session.outcome.failed
+    assert "changed on disk since this page was shown" in session.outcome.message
+    assert entities.read_text(encoding="utf-8") == changed
+    assert "changed on disk" in session.page()  # the page is served again, and says so
+
+
+def test_an_unknown_page_or_action_writes_nothing(root: Path, session: review.Session) -> None:
+    before = _texts(root)
+    session.act({"page": "0" * 16, "action": "same-as", "a": PAIR[0], "b": PAIR[1], "reason": "x"})
+    assert session.outcome is not None and "out of date" in session.outcome.message
+    assert _act(session, action="rm -rf").failed
+    assert _changes(root, before) == {}
+
+
+def test_the_forms_offered(root: Path, session: review.Session) -> None:
+    page = session.page()
+    findings = check_project(root).findings
+    n001 = next(f for f in findings if f.code == "N001" and "Kunbolat" in f.message)
+    v001 = next(f for f in findings if f.code == "V001")
+    offered = review.Offers(session.project, reporting.build(check_project(root))).forms
+    assert [f.action for f in offered[n001.fingerprint]] == ["same-as", "distinct-from", "waive"]
+    assert [f.title for f in offered[n001.fingerprint]][:2] == ["Same person", "Different people"]
+    assert [f.action for f in offered[v001.fingerprint]] == [
+        "different-events",
+        "correct",
+        "correct",
+        "waive",
+    ]
+    assert all(any(form.action == "waive" for form in offered[f.fingerprint]) for f in findings)
+    assert page.count('<form class="decision"') == sum(len(forms) for forms in offered.values())
+    assert "form-action 'self'" in unescape(page)
+
+
+def test_the_static_report_has_no_forms(root: Path) -> None:
+    page = html.render(reporting.build(check_project(root)))
+    assert '<form class="decision"' not in page
+    assert "form-action 'none'" in unescape(page)
+    assert "review.js" not in page and "Decide" not in page
+
+
+def test_back_keeps_only_the_filters_and_a_plain_anchor() -> None:
+    form = {"query": "severity=warning&rule=V001&evil=1", "next": "f-58cc2efd1618204f"}
+    assert review._back(form) == "/?severity=warning&rule=V001#f-58cc2efd1618204f"
+    assert review._back({"next": "x\r\nSet-Cookie: a"}) == "/"
+    assert review._back({}) == "/"
+
+
+# -- HTTP ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def server(session: review.Session) -> Iterator[review.Server]:
+    running = review.make_server(session)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield running
+    finally:
+        running.shutdown()
+        running.server_close()
+        thread.join()
+
+
+def _request(
+    server: review.Server, method: str, path: str, body: dict[str, str] | None = None, **headers: str
+) -> tuple[int, dict[str, str], str]:
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), int(port), timeout=60)
+    data = urllib.parse.urlencode(body or {}) if body is not None else None
+    sent = {"Host": f"127.0.0.1:{port}", **{k.replace("_", "-"): v for k, v in headers.items()}}
+    if data is not None:
+        sent["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=data, headers=sent)
+    response = connection.getresponse()
+    text = response.read().decode("utf-8")
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+
+
+def test_the_server_binds_loopback_and_serves_the_page(server: review.Server) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+    assert re.fullmatch(r"http://127\.0\.0\.1:[0-9]+/", server.address)
+    status, headers, page = _request(server, "GET", "/")
+    assert status == 200
+    assert headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert '<form class="decision"' in page
+    assert _request(server, "GET", "/etc/passwd")[0] == 404
+
+
+def test_the_server_refuses_foreign_hosts_origins_and_tokens(
+    server: review.Server, session: review.Session, root: Path
+) -> None:
+    before = _texts(root)
+    _, _, page = _request(server, "GET", "/")
+    form = {"token": session.token, "page": _page_id(page), "action": "same-as", "a": PAIR[0], "b": PAIR[1]}
+    form["reason"] = REASON
+    assert _request(server, "GET", "/", Host="attacker.example")[0] == 421  # DNS rebinding
+    assert _request(server, "POST", "/action", form, Origin="http://attacker.example")[0] == 403
+    assert _request(server, "POST", "/action", {**form, "token": "guess"})[0] == 403
+    assert _request(server, "POST", "/action", {k: v for k, v in form.items() if k != "token"})[0] == 403
+    assert _changes(root, before) == {}
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    status, headers, _ = _request(server, "POST", "/action", {**form, "next": "f-1"}, Origin=origin)
+    assert (status, headers["location"]) == (303, "/#f-1")
+    assert list(_changes(root, before)) == ["claims/entities.yaml"]
+    _, _, page = _request(server, "GET", "/")
+    assert "Recorded: claims/entities.yaml" in page
+    assert "Undo: " in page
