@@ -343,7 +343,7 @@ class Offers:
             value = claim.get("value")
             if isinstance(value, dict):
                 fields = tuple(
-                    html.Field(f"value.{k}", k, value=str(v), required=True)
+                    html.Field(f"value.{k}", k.capitalize(), value=str(v), required=True)
                     for k, v in value.items()
                     if isinstance(k, str) and isinstance(v, str | int | float) and not isinstance(v, bool)
                 )
@@ -658,7 +658,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("X-Frame-Options", "DENY")
         self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
-        self.send_header("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer a browser posts the page's forms with "Origin: null"
+        self.send_header("Referrer-Policy", "same-origin")
         self.end_headers()
         self.wfile.write(body)
 

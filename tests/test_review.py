@@ -296,4 +296,4 @@ def test_the_server_refuses_foreign_hosts_origins_and_tokens(
     assert list(_changes(root, before)) == ["claims/entities.yaml"]
     _, _, page = _request(server, "GET", "/")
     assert "Recorded: claims/entities.yaml" in page
-    assert "Undo: " in page
+    assert "Undo the last decision" in page

@@ -26,7 +26,7 @@
     }
     card.setAttribute("tabindex", "-1");
     card.focus();
-    card.scrollIntoView({ block: "start" });
+    card.scrollIntoView({ block: "center" }); // not under the sticky filter panel
   }
 
   document.addEventListener("keydown", function (event) {

@@ -1,0 +1,157 @@
+"""``checker review`` in a real browser: decide two findings on the page, and the repository records them.
+
+The server runs in a thread on a free port of 127.0.0.1 over a copy of the
+example repository. In headless Chromium (tests/install-browser.sh, driven
+by Playwright, as tests/test_html_browser.py does) the test records "same
+person" on the Kunbolatuly / Kunbolat name variant and waives the date
+conflict, then checks the YAML files, that both findings are gone from the
+page and from ``checker check``, that the keys move between findings,
+that axe-core finds no violation on the review page, and that the page
+still reads without JavaScript. A screenshot of the page after the
+decisions, and of a value conflict's decisions, are written to reports/screenshots/ for the
+README (review.png, review-decide.png).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from checker import review
+from checker.project import find_project
+from tests.conftest import REPO, check_project, example_copy
+from tests.test_html_browser import DESKTOP, _axe_violations, axe_source, browser
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+__all__ = ["axe_source", "browser"]  # the fixtures, shared with tests/test_html_browser.py
+
+SCREENSHOTS = REPO / "reports" / "screenshots"
+REASON = "Same man: the June article drops the patronymic suffix -uly"
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, review.Server]]:
+    root = example_copy(tmp_path)
+    server = review.make_server(review.Session(find_project([root / "claims"]), []))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _open(browser: Browser, address: str, *, javascript: bool = True, bypass_csp: bool = False) -> Page:
+    context = browser.new_context(
+        viewport={"width": DESKTOP, "height": 900}, java_script_enabled=javascript, bypass_csp=bypass_csp
+    )
+    page = context.new_page()
+    page.goto(address)
+    return page
+
+
+def _card(page: Page, code: str, text: str) -> Locator:
+    return page.locator("#findings article.finding").filter(
+        has=page.locator(f"code.code:text-is('{code}')"), has_text=text
+    )
+
+
+def _decide(page: Page, card: Locator, action: str, **fields: str) -> None:
+    card.locator("details.decide > summary").click()
+    form = card.locator("form.decision").filter(has=page.locator(f"input[name=action][value='{action}']"))
+    for name, value in fields.items():
+        form.locator(f"[name='{name}']").fill(value)
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+
+def test_decide_two_findings_in_the_browser(
+    browser: Browser, served: tuple[Path, review.Server], axe_source: str
+) -> None:
+    root, server = served
+    entities = root / "claims" / "entities.yaml"
+    before = entities.read_text(encoding="utf-8")
+    errors: list[str] = []
+    page = _open(browser, server.address)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    variant = _card(page, "N001", "Kunbolatuly")
+    assert variant.count() == 1
+    dates = _card(page, "D001", "Kunbolatuly")
+    fingerprint = dates.locator("dl.meta code").last.inner_text()
+    count = int(page.locator(".count-warning .count-n").inner_text())
+
+    _decide(page, variant, "same-as", reason=REASON, by="Desk")
+    assert "Recorded: claims/entities.yaml" in page.locator("#review-status").inner_text()
+    assert _card(page, "N001", "Kunbolatuly").count() == 0
+    assert int(page.locator(".count-warning .count-n").inner_text()) < count
+
+    _decide(page, _card(page, "D001", "Kunbolatuly"), "waive", reason="two pickets, a week apart")
+    assert "Recorded: checker.yaml" in page.locator("#review-status").inner_text()
+    assert _card(page, "D001", "Kunbolatuly").count() == 0
+    assert page.locator("#undo").is_visible()
+    assert errors == []
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / "review.png"))
+    conflict = _card(page, "V001", "Jail sentence")
+    conflict.locator("details.decide > summary").click()
+    page.evaluate(
+        "() => { document.getElementById('filter-panel').style.position = 'static'; }"
+    )  # not over it
+    conflict.screenshot(path=str(SCREENSHOTS / "review-decide.png"))
+
+    after = entities.read_text(encoding="utf-8")
+    assert after.startswith(before.removesuffix("judgements: []\n"))  # every comment and line kept
+    assert "relation: same-as" in after and "entities: [baibolat-kunbolat, baibolat-kunbolatuly]" in after
+    assert f"fingerprint: {fingerprint}" in (root / "checker.yaml").read_text(encoding="utf-8")
+    findings = check_project(root).findings
+    assert not [f for f in findings if f.code == "N001" and "Kunbolatuly" in f.message]
+    assert fingerprint not in {f.fingerprint for f in findings}
+
+
+def test_keys_move_between_findings_and_open_the_decisions(
+    browser: Browser, served: tuple[Path, review.Server]
+) -> None:
+    page = _open(browser, served[1].address)
+    first, second = (
+        page.locator("#findings article.finding").nth(0),
+        page.locator("#findings article.finding").nth(1),
+    )
+    page.keyboard.press("j")
+    assert first.evaluate("card => card === document.activeElement")
+    page.keyboard.press("j")
+    assert second.evaluate("card => card === document.activeElement")
+    page.keyboard.press("k")
+    assert first.evaluate("card => card === document.activeElement")
+    page.keyboard.press("d")
+    assert first.locator("details.decide").evaluate("fold => fold.open")
+    assert page.evaluate("() => document.activeElement.name") == "reason"
+    page.keyboard.type("j stays in the field")
+    assert first.locator("textarea[name=reason]").first.input_value() == "j stays in the field"
+
+
+def test_axe_finds_no_violation_on_the_review_page(
+    browser: Browser, served: tuple[Path, review.Server], axe_source: str
+) -> None:
+    page = _open(browser, served[1].address, bypass_csp=True)
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert _axe_violations(page, axe_source) == []
+
+
+def test_without_javascript_the_page_reads_and_the_forms_still_post(
+    browser: Browser, served: tuple[Path, review.Server]
+) -> None:
+    root, server = served
+    page = _open(browser, server.address, javascript=False)
+    assert page.locator("#findings article.finding").count() > 0
+    _decide(page, _card(page, "N001", "Kunbolatuly"), "distinct-from", reason="two men")
+    assert "Recorded" in page.locator("#review-status").inner_text()
+    assert "relation: distinct-from" in (root / "claims" / "entities.yaml").read_text(encoding="utf-8")
