@@ -280,6 +280,7 @@ class Offers:
         self.project = project
         self.claim_files = {a.source_id: project.root / a.claim_file for a in report.articles}
         self.entities = _entities(project)
+        self.events = _events(project)
         self.forms: dict[str, tuple[html.Form, ...]] = {}
         self._claims: dict[Path, dict[str, Any]] = {}
         for finding in report.findings:
@@ -331,10 +332,26 @@ class Offers:
             f"{keys[0]} and {keys[1]} are about different events: each claim that names none gets an event"
             f" of its own in {self.project.display(self.project.entities_path)}.",
         )
+        choices = tuple((i, f"{i}: {e.name}") for i, e in sorted(self.events.items()))
         for key in keys:
             claim = self._claim(key)
             if claim is None:
                 continue
+            if choices:
+                yield html.Form(
+                    "link-event",
+                    f"{key} is about a recorded event",
+                    f"Link {key} to this event",
+                    (("claim", key),),
+                    (
+                        html.Field(
+                            "event", "Event", "select", value=str(claim.get("event") or ""), options=choices
+                        ),
+                    ),
+                    f"The event {key} is about, from the events of"
+                    f" {self.project.display(self.project.entities_path)}: claims about different events are"
+                    " not compared.",
+                )
             if finding.rule == "date-conflict":
                 if isinstance(claim.get("date"), str):
                     date = html.Field("date", "Date", value=claim["date"], required=True)
@@ -394,12 +411,19 @@ def _correction(key: str, fields: tuple[html.Field, ...], what: str) -> html.For
     )
 
 
-def _entities(project: Project) -> dict[str, Any]:
+def _catalogue(project: Project) -> EntitiesFile:
     try:
-        model = EntitiesFile.model_validate(load_file(project.entities_path).data)
+        return EntitiesFile.model_validate(load_file(project.entities_path).data)
     except (LoadFailed, ValidationError, OSError):
-        return {}
-    return {entity.id: entity for entity in model.entities}
+        return EntitiesFile()
+
+
+def _entities(project: Project) -> dict[str, Any]:
+    return {entity.id: entity for entity in _catalogue(project).entities}
+
+
+def _events(project: Project) -> dict[str, Any]:
+    return {event.id: event for event in _catalogue(project).events}
 
 
 # -- the actions: each returns the files it may write, and the write itself ----------------------
@@ -466,6 +490,14 @@ def _correct(session: Session, form: dict[str, str]) -> tuple[list[Path], Callab
     return [path], lambda: correct_claim(session.project, path, key, changes)
 
 
+def _link_event(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+    key, event = _required(form, "claim"), _required(form, "event")
+    path = _claim_file(session, key)
+    if event not in _events(session.project):
+        raise UsageError(f"{event!r} is no event of {session.project.display(session.project.entities_path)}")
+    return [path], lambda: correct_claim(session.project, path, key, {"event": event})
+
+
 def _claim_file(session: Session, key: str) -> Path:
     """The claim file of a claim key, as the page the editor saw knows it (never a path from the form)."""
     path = session.claim_files.get(key.split("/", 1)[0])
@@ -480,6 +512,7 @@ ACTIONS: dict[str, _Action] = {
     "different-events": _different_events,
     "waive": _waive,
     "correct": _correct,
+    "link-event": _link_event,
 }
 
 
@@ -487,7 +520,7 @@ ACTIONS: dict[str, _Action] = {
 
 
 def correct_claim(project: Project, path: Path, key: str, changes: dict[str, str]) -> list[str]:
-    """Set a claim's ``date`` or the fields of its ``value`` (``value.amount``: "15") in its file.
+    """Set a claim's ``date``, ``event`` or the fields of its ``value`` (``value.amount``: "15") in its file.
 
     A field keeps its kind: a number stays a number (refused if the new text
     is not one). The claim must still validate; the lossless writer keeps
@@ -508,8 +541,8 @@ def correct_claim(project: Project, path: Path, key: str, changes: dict[str, str
     for name, text in changes.items():
         if not text.strip():
             raise UsageError(f"{name} must not be empty")
-        if name == "date":
-            new["date"] = text.strip()
+        if name in ("date", "event"):
+            new[name] = text.strip()
             continue
         field_name = name.removeprefix("value.")
         value = new.get("value")
@@ -526,8 +559,14 @@ def correct_claim(project: Project, path: Path, key: str, changes: dict[str, str
 
     def change(doc: Any) -> Any:
         item = yamlwrite.top_mapping(doc, path)["claims"][index]
-        if "date" in changes:
-            item["date"] = new["date"]
+        for name in ("date", "event"):
+            if name in changes and name in item:
+                item[name] = new[name]
+            elif name in changes:  # where the models' order puts it, as checker fmt would
+                order = list(Claim.model_fields)
+                before = order[: order.index(name)]
+                at = max((list(item).index(k) + 1 for k in before if k in item), default=0)
+                item.insert(at, name, new[name])
         for name in changes:
             if name.startswith("value."):
                 field_name = name.removeprefix("value.")
@@ -563,8 +602,8 @@ def _typed(old: Any, text: str, name: str) -> Any:
 
 
 def _show(claim: dict[str, Any], name: str) -> str:
-    if name == "date":
-        return str(claim.get("date"))
+    if name in ("date", "event"):
+        return str(claim.get(name, "none"))
     return str(claim["value"][name.removeprefix("value.")])
 
 

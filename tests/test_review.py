@@ -159,6 +159,25 @@ def test_a_correction_that_does_not_validate_writes_nothing(root: Path, session:
     assert _changes(root, before) == {}
 
 
+def test_link_a_claim_to_a_recorded_event(root: Path, session: review.Session) -> None:
+    entities = root / "claims/entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + "\nevents:\n  - id: june-trial\n    name: The June 2021 trial\n",
+        encoding="utf-8",
+    )
+    v001 = next(f for f in check_project(root).findings if f.code == "V001")
+    offered = review.Offers(session.project, reporting.build(check_project(root))).forms[v001.fingerprint]
+    links = [form for form in offered if form.action == "link-event"]
+    assert [dict(form.hidden)["claim"] for form in links] == list(SENTENCES)
+    assert links[0].fields[0].options == (("june-trial", "june-trial: The June 2021 trial"),)
+    before = _texts(root)
+    assert _act(session, action="link-event", claim=SENTENCES[0], event="no-such-event").failed
+    outcome = _act(session, action="link-event", claim=SENTENCES[0], event="june-trial")
+    assert not outcome.failed, outcome.message
+    assert _changes(root, before) == {"claims/rferl-kunbolat-15-days.yaml": ["+    event: june-trial"]}
+
+
 def test_undo_puts_back_every_file(root: Path, session: review.Session) -> None:
     before = _texts(root)
     _act(session, action="different-events", a=SENTENCES[0], b=SENTENCES[1], reason="two sentences")

@@ -141,7 +141,14 @@ def test_keys_move_between_findings_and_open_the_decisions(
 def test_axe_finds_no_violation_on_the_review_page(
     browser: Browser, served: tuple[Path, review.Server], axe_source: str
 ) -> None:
+    entities = served[0] / "claims" / "entities.yaml"  # an event recorded: the forms offer it in a <select>
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + "\nevents:\n  - id: june-trial\n    name: The June 2021 trial\n",
+        encoding="utf-8",
+    )
     page = _open(browser, served[1].address, bypass_csp=True)
+    assert page.locator("select[name=event]").count() == 4  # the two claims of V001 and of D001
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert _axe_violations(page, axe_source) == []
 

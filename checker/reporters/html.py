@@ -163,7 +163,7 @@ class Asset:
 
 @dataclass(frozen=True)
 class Field:
-    """An input of a review form: ``kind`` is text, textarea or date."""
+    """An input of a review form: ``kind`` is text, textarea, date or select (of ``options``)."""
 
     name: str
     label: str
@@ -171,6 +171,7 @@ class Field:
     value: str = ""
     required: bool = False
     hint: str | None = None
+    options: tuple[tuple[str, str], ...] = ()  # (value, label)
 
 
 @dataclass(frozen=True)
