@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from checker import reporting, review, waivers
-from checker.project import find_project
+from checker.cli import main
+from checker.project import UsageError, find_project
 from checker.reporters import html
 from tests.conftest import check_project, example_copy
 
@@ -245,6 +246,49 @@ def test_the_static_report_has_no_forms(root: Path) -> None:
     assert '<form class="decision"' not in page
     assert "form-action 'none'" in unescape(page)
     assert "review.js" not in page and "Decide" not in page
+
+
+def test_nothing_is_written_outside_the_repository(
+    root: Path, session: review.Session, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("claims: []\n", encoding="utf-8")
+    link = root / "claims" / "linked.yaml"
+    link.symlink_to(outside)
+    for path in (outside, link, root / ".." / "outside.yaml"):
+        with pytest.raises(UsageError, match="not a file of the repository"):
+            session._inside(path)
+    session._inside(root / "claims" / "entities.yaml")
+
+
+def test_the_command_warns_when_it_listens_beyond_this_computer(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served: list[tuple[str, int]] = []
+
+    class Stopped:
+        address = "http://192.0.2.1:8123/"
+
+        def serve_forever(self) -> None:
+            raise KeyboardInterrupt  # as Ctrl+C stops it
+
+        def server_close(self) -> None:
+            pass
+
+    def fake(session: review.Session, host: str, port: int) -> Stopped:
+        served.append((host, port))
+        return Stopped()
+
+    monkeypatch.setattr(review, "make_server", fake)
+    monkeypatch.chdir(root)
+    assert main(["review", "--host", "192.0.2.1", "--port", "8123"]) == 0
+    captured = capsys.readouterr()
+    assert served == [("192.0.2.1", 8123)]
+    assert "warning: listening on 192.0.2.1" in captured.err
+    assert "reviewing claims/ at http://192.0.2.1:8123/" in captured.out
+    assert main(["review"]) == 0
+    assert served[-1] == ("127.0.0.1", 0)
+    assert "warning" not in capsys.readouterr().err
 
 
 def test_back_keeps_only_the_filters_and_a_plain_anchor() -> None:
