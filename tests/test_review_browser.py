@@ -14,6 +14,7 @@ README (review.png, review-decide.png).
 
 from __future__ import annotations
 
+import difflib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ import pytest
 from checker import review
 from checker.project import find_project
 from tests.conftest import REPO, check_project, example_copy
-from tests.test_html_browser import DESKTOP, _axe_violations, axe_source, browser
+from tests.test_html_browser import DESKTOP, PHONE, _axe_violations, axe_source, browser
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -49,9 +50,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, review.Server]]:
         thread.join()
 
 
-def _open(browser: Browser, address: str, *, javascript: bool = True, bypass_csp: bool = False) -> Page:
+def _open(
+    browser: Browser, address: str, *, javascript: bool = True, bypass_csp: bool = False, width: int = DESKTOP
+) -> Page:
     context = browser.new_context(
-        viewport={"width": DESKTOP, "height": 900}, java_script_enabled=javascript, bypass_csp=bypass_csp
+        viewport={"width": width, "height": 900}, java_script_enabled=javascript, bypass_csp=bypass_csp
     )
     page = context.new_page()
     page.goto(address)
@@ -117,6 +120,44 @@ def test_decide_two_findings_in_the_browser(
     assert fingerprint not in {f.fingerprint for f in findings}
 
 
+def test_the_issue_bar_same_person_and_different_events(
+    browser: Browser, served: tuple[Path, review.Server]
+) -> None:
+    """The issue's bar: on a copy of the example repository, the Kunbolatuly / Kunbolat variant settled
+    with "same person" and the 10-day / 15-day pair with "different events", on the page; then
+    ``checker check`` reports neither, and the files' diffs are those decisions alone."""
+    root, server = served
+    before = {p: p.read_text(encoding="utf-8") for p in sorted((root / "claims").glob("*.yaml"))}
+    page = _open(browser, server.address)
+    _decide(page, _card(page, "N001", "Kunbolatuly"), "same-as", reason=REASON)
+    _decide(page, _card(page, "V001", "Jail sentence"), "different-events", reason="February and June trials")
+    assert "Recorded: claims/entities.yaml" in page.locator("#review-status").inner_text()
+    assert _card(page, "N001", "Kunbolatuly").count() == 0
+    assert _card(page, "V001", "Jail sentence").count() == 0
+    findings = check_project(root).findings
+    assert not [f for f in findings if f.code == "N001" and "Kunbolatuly" in f.message]
+    assert not [f for f in findings if f.code == "V001" and "Jail sentence" in f.message]
+    removed = {
+        path.name: [line for line in _diff(text, path.read_text(encoding="utf-8")) if line.startswith("-")]
+        for path, text in before.items()
+    }
+    assert removed == {path.name: [] for path in before} | {"entities.yaml": ["-judgements: []"]}
+    added = {
+        path.name: [line for line in _diff(text, path.read_text(encoding="utf-8")) if line.startswith("+")]
+        for path, text in before.items()
+    }
+    assert added["rferl-kunbolat-15-days.yaml"] == ["+    event: rferl-kunbolat-15-days.sentence"]
+    assert added["rferl-kunbolatuly-10-days.yaml"] == ["+    event: rferl-kunbolatuly-10-days.sentence"]
+    assert "+  - relation: same-as" in added["entities.yaml"]
+    assert "+  - id: rferl-kunbolat-15-days.sentence" in added["entities.yaml"]
+    assert added["properties.yaml"] == []
+
+
+def _diff(before: str, after: str) -> list[str]:
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
 def test_keys_move_between_findings_and_open_the_decisions(
     browser: Browser, served: tuple[Path, review.Server]
 ) -> None:
@@ -138,8 +179,9 @@ def test_keys_move_between_findings_and_open_the_decisions(
     assert first.locator("textarea[name=reason]").first.input_value() == "j stays in the field"
 
 
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop-1280", "phone-375"])
 def test_axe_finds_no_violation_on_the_review_page(
-    browser: Browser, served: tuple[Path, review.Server], axe_source: str
+    browser: Browser, served: tuple[Path, review.Server], axe_source: str, width: int
 ) -> None:
     entities = served[0] / "claims" / "entities.yaml"  # an event recorded: the forms offer it in a <select>
     entities.write_text(
@@ -147,10 +189,11 @@ def test_axe_finds_no_violation_on_the_review_page(
         + "\nevents:\n  - id: june-trial\n    name: The June 2021 trial\n",
         encoding="utf-8",
     )
-    page = _open(browser, served[1].address, bypass_csp=True)
+    page = _open(browser, served[1].address, bypass_csp=True, width=width)
     assert page.locator("select[name=event]").count() == 4  # the two claims of V001 and of D001
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert _axe_violations(page, axe_source) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # fits the screen
 
 
 def test_without_javascript_the_page_reads_and_the_forms_still_post(
