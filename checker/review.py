@@ -164,8 +164,11 @@ class Session:
     def report(self) -> Report:
         """The check run afresh, as ``checker check`` runs it; the parse cache skips unchanged files."""
         config = load_config(self.project)
-        cache = Cache(self.project.root / DEFAULT_FOLDER)
-        return reporting.build(run(list(self.paths), self.project, config=config, cache=cache))
+        return reporting.build(run(list(self.paths), self.project, config=config, cache=self.cache()))
+
+    def cache(self) -> Cache:
+        """The parse cache ``checker check`` uses (in the repository, kept out of git)."""
+        return Cache(self.project.root / DEFAULT_FOLDER)
 
     def page(self) -> str:
         """The report with its forms; remembers the digests of the files its forms may write."""
@@ -477,7 +480,7 @@ def _waive(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable
             raise UsageError(str(exc)) from None
     project = session.project
     return [project.root / CONFIG_NAME], lambda: waive.waive_finding(
-        project, fingerprint, reason, by=by, expires=expires
+        project, fingerprint, reason, by=by, expires=expires, cache=session.cache()
     )
 
 

@@ -21,6 +21,7 @@ import tomllib
 from typing import Any
 
 from checker import yamlwrite
+from checker.cache import Cache
 from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path, load_config
 from checker.engine import run
 from checker.findings import Finding
@@ -68,11 +69,19 @@ def command(args: argparse.Namespace) -> int:
 
 
 def waive_finding(
-    project: Project, fingerprint: str, reason: str, *, by: str | None = None, expires: str | None = None
+    project: Project,
+    fingerprint: str,
+    reason: str,
+    *,
+    by: str | None = None,
+    expires: str | None = None,
+    cache: Cache | None = None,
 ) -> list[str]:
     """Append a waiver of the finding reported now with ``fingerprint``; return what was written where.
 
-    Shared by ``checker waive`` and the review server; raises :class:`UsageError`.
+    Shared by ``checker waive`` and the review server (which passes its parse
+    ``cache``: the check is run again, but unchanged files are not parsed
+    again); raises :class:`UsageError`.
     """
     configured = config_path(project)
     if configured is not None and configured.name == PYPROJECT_NAME and _has_table(configured.read_bytes()):
@@ -81,7 +90,7 @@ def waive_finding(
             f" by hand (fingerprint = {fingerprint!r}, reason = ...), or move the configuration to"
             f" {CONFIG_NAME}"
         )
-    result = run([], project, config=load_config(project))
+    result = run([], project, config=load_config(project), cache=cache)
     finding = next((f for f in result.findings if f.fingerprint == fingerprint), None)
     if finding is None:
         covered = next((w for w in result.waived if w.finding.fingerprint == fingerprint), None)
