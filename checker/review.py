@@ -80,7 +80,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "paths", nargs="*", type=Path, help="claim files or directories to review (default: claims/)"
     )
-    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    parser.add_argument("--port", type=_port, default=0, help="port to listen on (default: a free one)")
     parser.add_argument(
         "--host",
         default=None,
@@ -88,6 +88,12 @@ def add_parser(commands: Any) -> None:
         " computers write to the repository",
     )
     parser.set_defaults(handler=command)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535; 0: a free one)")
+    return int(text)
 
 
 def command(args: argparse.Namespace) -> int:
@@ -665,7 +671,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(404, "text/plain; charset=utf-8", b"not found\n")
             return
         origin = self.headers.get("Origin")
-        if origin is not None and origin not in {f"http://{h}" for h in self.server.hosts}:
+        foreign = origin is not None and origin not in {f"http://{h}" for h in self.server.hosts}
+        if foreign or self.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
             self._send(403, "text/plain; charset=utf-8", b"cross-site post refused\n")
             return
         length = self.headers.get("Content-Length", "")
@@ -676,7 +683,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True, max_num_fields=64))
         session = self.server.session
         if not secrets.compare_digest(form.get("token", ""), session.token):
-            self._send(403, "text/plain; charset=utf-8", b"the session token is missing or wrong\n")
+            message = (
+                b"the session token is missing or wrong (a page of an earlier session?): reload the page\n"
+            )
+            self._send(403, "text/plain; charset=utf-8", message)
             return
         with session.lock:
             session.act(form)

@@ -289,6 +289,10 @@ def test_the_command_warns_when_it_listens_beyond_this_computer(
     assert main(["review"]) == 0
     assert served[-1] == ("127.0.0.1", 0)
     assert "warning" not in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["review", "--port", "70000"])
+    assert stopped.value.code == 2
+    assert "not a port" in capsys.readouterr().err
 
 
 def test_back_keeps_only_the_filters_and_a_plain_anchor() -> None:
@@ -350,6 +354,7 @@ def test_the_server_refuses_foreign_hosts_origins_and_tokens(
     form["reason"] = REASON
     assert _request(server, "GET", "/", Host="attacker.example")[0] == 421  # DNS rebinding
     assert _request(server, "POST", "/action", form, Origin="http://attacker.example")[0] == 403
+    assert _request(server, "POST", "/action", form, Sec_Fetch_Site="cross-site")[0] == 403
     assert _request(server, "POST", "/action", {**form, "token": "guess"})[0] == 403
     assert _request(server, "POST", "/action", {k: v for k, v in form.items() if k != "token"})[0] == 403
     assert _changes(root, before) == {}
