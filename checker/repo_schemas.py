@@ -92,9 +92,9 @@ def entity_names(entities: EntitiesFile | None) -> Offer:
     """Every entity's name and aliases, each saying what it names."""
     offer: Offer = {}
     for entity in entities.entities if entities else []:
-        _add(offer, entity.name, f"{entity.type} {entity.id}")
+        _add(offer, entity.name, f"{entity.type}, id {entity.id}")
         for alias in entity.aliases:
-            _add(offer, alias, f"alias of {entity.name} ({entity.type} {entity.id})")
+            _add(offer, alias, f"alias of {entity.name}, {entity.type}, id {entity.id}")
     return offer
 
 
@@ -239,8 +239,11 @@ def for_repository(entities: EntitiesFile | None, properties: PropertiesFile | N
 
 def catalogues(project: Project) -> tuple[EntitiesFile | None, PropertiesFile | None]:
     """The project's catalogues; a catalogue that cannot be read is a usage error naming each problem."""
+    present = [path for path in (project.entities_path, project.properties_path) if path.is_file()]
+    if not present:
+        return None, None
     # Naming a catalogue selects no claim file: only the catalogues are loaded, however large the archive.
-    corpus, problems = load_corpus([project.entities_path], project)
+    corpus, problems = load_corpus(present[:1], project)
     if problems:
         where = "\n".join(f"{p.location}: {p.code} {p.severity} {p.message}" for p in problems)
         raise UsageError(f"the catalogues cannot be read, so no repository schema was written:\n{where}")
