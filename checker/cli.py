@@ -23,6 +23,7 @@ from checker import (
     __version__,
     baseline,
     docs,
+    entity_command,
     fix,
     links,
     repo_schemas,
@@ -33,14 +34,12 @@ from checker import (
 )
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
-from checker.engine import Result, load_corpus, run
+from checker.engine import Result, run
 from checker.findings import Severity
 from checker.progress import for_stream
 from checker.project import Project, UsageError, discover, find_project
 from checker.reporters import REPORTERS, Options, Report
-from checker.reporters import entities as entities_report
 from checker.reporters import text as text_report
-from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.selection import changed_since
 from checker.textsafe import escape
@@ -117,7 +116,10 @@ def _parser() -> argparse.ArgumentParser:
 
     entities = commands.add_parser("entities", help="list every entity, its names and their variants")
     entities.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
-    entities.set_defaults(handler=_entities)
+    entities.add_argument(
+        "--format", choices=entity_command.FORMATS, default="text", help="output format (default: text)"
+    )
+    entities.set_defaults(handler=entity_command.command)
 
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
@@ -616,16 +618,6 @@ def _write_reports(folder: Path, rendered: dict[str, str]) -> None:
             (staging / filename).replace(folder / filename)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _entities(args: argparse.Namespace) -> int:
-    paths: list[Path] = list(args.paths)
-    project = find_project(paths)
-    corpus, problems = load_corpus(paths, project)
-    for problem in problems:
-        print(f"{problem.location}: {problem.code} {problem.severity} {problem.message}", file=sys.stderr)
-    sys.stdout.write(entities_report.render(resolve_identities(corpus)))
-    return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
