@@ -102,8 +102,8 @@ def test_the_modelines_name_the_schema_of_their_file() -> None:
     assert seen == {"claim-file", "entities-file", "properties-file", "config-file"}
 
 
-@pytest.mark.parametrize("target", ["claims/entities.yaml", "claims/properties.yaml"])
-def test_init_catalogues_name_their_own_schema(target: str) -> None:
+@pytest.mark.parametrize("target", ["claims/entities.yaml", "claims/properties.yaml", "checker.yaml"])
+def test_init_files_name_their_own_schema(target: str) -> None:
     text = scaffold.rendered()[target]
     (url,) = re.findall(r"^# yaml-language-server: \$schema=(\S+)$", text, re.MULTILINE)
     assert url.endswith(f"/{KIND_OF[target]}.schema.json")
