@@ -2,7 +2,7 @@
 
 The published schemas (``schemas/``) say what any claims repository may
 write. ``checker schema --repo`` adds what *this* repository's catalogues
-know, so that an editor's YAML editor offers it while typing: property ids
+know, so that the YAML editor offers it while someone types: property ids
 and units (claims/properties.yaml and the built-in units), entity names and
 aliases, and event ids (claims/entities.yaml), entity ids in judgements,
 dimensions in the property catalogue, and rule codes and names in
@@ -23,7 +23,9 @@ branch does (the server keeps the branch without problems). ``oneOf`` would
 be wrong: a catalogued name fits both branches, which oneOf reports as
 "matches multiple schemas". ``examples`` could carry the values too, but
 carry no per-value documentation, and jsonschema and other editors ignore
-``enumDescriptions``, so nothing else changes.
+``enumDescriptions``, so nothing else changes. tests/test_editor_lsp.py
+tries it in the server itself (and yaml-language-server 1.15 and 2.0 behaved
+the same when this was written).
 
 Where it goes. The repository schema is derived data and goes stale with
 every catalogue change, so it is written to ``.checker/schemas/`` at the
@@ -54,8 +56,7 @@ from checker.reporters import json_report
 from checker.rules import RULES
 
 EXIT_CLEAN = 0
-EXIT_STALE = 1
-EXIT_ERROR = 2
+EXIT_STALE = 1  # --check: a schema is out of date (problems are UsageErrors: exit 2)
 
 PUBLISHED_FOLDER = Path("schemas")
 #: Where ``--repo`` writes, relative to the project root: git-ignored (see the module docstring).
@@ -129,6 +130,7 @@ def unit_names(properties: PropertiesFile | None) -> Offer:
 
 
 def dimensions(properties: PropertiesFile | None) -> Offer:
+    # reversed: the first unit of each dimension names it (day for duration, not second)
     offer: Offer = {unit.dimension: f"e.g. {name}" for name, unit in reversed(units.UNITS.items())}
     offer[units.MONEY] = "an amount in any currency (usd, eur, kzt, ...)"
     for added in properties.units if properties else []:
@@ -160,20 +162,19 @@ def offering(field: dict[str, Any], offer: Offer, whence: str) -> dict[str, Any]
     return {**documented, "anyOf": [choices, *branches]}
 
 
-def _at(schema: dict[str, Any], model: str, field: str) -> dict[str, Any]:
-    found: dict[str, Any] = (
-        schema["$defs"][model]["properties"][field] if model else schema["properties"][field]
-    )
-    return found
+def _properties(schema: dict[str, Any], model: str) -> dict[str, Any]:
+    """The fields of ``model`` in ``schema`` (its top level when ``model`` is empty)."""
+    fields: dict[str, Any] = schema["$defs"][model]["properties"] if model else schema["properties"]
+    return fields
 
 
 def _offer(schema: dict[str, Any], model: str, field: str, offer: Offer, whence: str) -> None:
-    properties = schema["$defs"][model]["properties"] if model else schema["properties"]
-    properties[field] = offering(properties[field], offer, whence)
+    fields = _properties(schema, model)
+    fields[field] = offering(fields[field], offer, whence)
 
 
 def _offer_items(schema: dict[str, Any], model: str, field: str, offer: Offer, whence: str) -> None:
-    array = _at(schema, model, field)
+    array = _properties(schema, model)[field]
     array["items"] = offering(array["items"], offer, whence)
 
 
@@ -207,7 +208,7 @@ def properties_file(entities: EntitiesFile | None, properties: PropertiesFile | 
 def config_file(entities: EntitiesFile | None, properties: PropertiesFile | None) -> dict[str, Any]:
     """checker.yaml, with every rule's code and name offered as a key of ``rules``."""
     schema = copy.deepcopy(config.schema())
-    for rules in (_at(schema, "", "rules"), _at(schema, "PerPathModel", "rules")):
+    for rules in (_properties(schema, "")["rules"], _properties(schema, "PerPathModel")["rules"]):
         setting = rules["additionalProperties"]
         keys: dict[str, Any] = {}
         for rule in RULES:
