@@ -707,7 +707,7 @@ class Tolerance(StrictModel):
         ge=0,
         le=1,
         allow_inf_nan=False,
-        description="How far apart two values may be as a share of the larger (0.05 is 5%).",
+        description="How far apart two values may be as a share of their size (0.05: each may stray 5%).",
         examples=[0.05],
     )
 
