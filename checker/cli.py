@@ -24,25 +24,23 @@ from checker import (
     baseline,
     clock,
     docs,
+    entity_command,
     fix,
     links,
     replay,
+    repo_schemas,
     reporting,
     runcache,
     scaffold,
-    schemas,
 )
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
-from checker.engine import Result, load_corpus, run
+from checker.engine import Result, run
 from checker.findings import Severity
-from checker.models import DOCUMENT_MODELS
 from checker.progress import for_stream
 from checker.project import Project, UsageError, discover, find_project
-from checker.reporters import REPORTERS, Options, Report, json_report
-from checker.reporters import entities as entities_report
+from checker.reporters import REPORTERS, Options, Report
 from checker.reporters import text as text_report
-from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.selection import changed_since
 from checker.textsafe import escape
@@ -58,7 +56,6 @@ SHOW_CHOICES = ("error", "warning", "info")
 #: existed (scripts, editors and other tools read it); --quiet is the short form for hooks and CI.
 DEFAULT_SHOW = Severity.INFO
 SOURCES_DIR = "sources"  # the stored article texts: never an output
-REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,13 +105,24 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=_report, schema_only=False)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas generated from the models")
-    schema.add_argument("-o", "--output-dir", type=Path, default=Path("schemas"), help="default: schemas/")
+    schema.add_argument(
+        "-o", "--output-dir", type=Path, help="default: schemas/ (with --repo: .checker/schemas/ at the root)"
+    )
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
-    schema.set_defaults(handler=_schema)
+    schema.add_argument(
+        "--repo",
+        action="store_true",
+        help="this repository's schemas, which offer its property ids, units, entity names and events"
+        " as completions in YAML editors (git-ignored; run again after a catalogue changes)",
+    )
+    schema.set_defaults(handler=repo_schemas.command)
 
     entities = commands.add_parser("entities", help="list every entity, its names and their variants")
     entities.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
-    entities.set_defaults(handler=_entities)
+    entities.add_argument(
+        "--format", choices=entity_command.FORMATS, default="text", help="output format (default: text)"
+    )
+    entities.set_defaults(handler=entity_command.command)
 
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
@@ -642,37 +650,6 @@ def _write_reports(folder: Path, rendered: dict[str, str]) -> None:
             (staging / filename).replace(folder / filename)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _schema(args: argparse.Namespace) -> int:
-    out: Path = args.output_dir
-    stale = []
-    generated = {f"{kind}.schema.json": schemas.render(kind) for kind in sorted(DOCUMENT_MODELS)}
-    generated[REPORT_SCHEMA_FILE] = json_report.render_schema()
-    for name, text in generated.items():
-        target = out / name
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
-            continue
-        if args.check:
-            stale.append(target)
-            continue
-        out.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target.as_posix()}")
-    for target in stale:
-        print(f"{target.as_posix()}: out of date; run `checker schema`", file=sys.stderr)
-    return EXIT_FINDINGS if stale else EXIT_CLEAN
-
-
-def _entities(args: argparse.Namespace) -> int:
-    paths: list[Path] = list(args.paths)
-    project = find_project(paths)
-    corpus, problems = load_corpus(paths, project)
-    for problem in problems:
-        print(f"{problem.location}: {problem.code} {problem.severity} {problem.message}", file=sys.stderr)
-    sys.stdout.write(entities_report.render(resolve_identities(corpus)))
-    return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
