@@ -26,12 +26,15 @@ from checker import (
     docs,
     entity_command,
     fix,
+    fmt,
+    judge,
     links,
     replay,
     repo_schemas,
     reporting,
     runcache,
     scaffold,
+    waive,
 )
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
@@ -143,6 +146,21 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if a file would change or cannot be fixed"
     )
     fixer.set_defaults(handler=fix.command)
+
+    formatter = commands.add_parser(
+        "fmt", help="lay out claim files canonically, never losing data or a comment"
+    )
+    formatter.add_argument(
+        "paths", nargs="*", type=Path, help="YAML files or folders (default: claims/ and checker.yaml)"
+    )
+    formatter.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change"
+    )
+    formatter.add_argument("--diff", action="store_true", help="print what would change as a unified diff")
+    formatter.set_defaults(handler=fmt.command)
+
+    judge.add_parser(commands)
+    waive.add_parser(commands)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument(

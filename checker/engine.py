@@ -144,7 +144,7 @@ def run(
     ``config`` defaults to the project's own configuration (raises
     :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
     codes (all rules when ``select`` is None); ``today`` decides which
-    waivers have expired (default: :func:`checker.waivers.today`). A
+    waivers have expired (default: :func:`checker.clock.today`). A
     ``baseline`` is applied last, to the findings the waivers left.
     """
     if config is None:

@@ -22,9 +22,7 @@ import argparse
 import copy
 import enum
 import hashlib
-import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import YAMLError
 
+from checker import yamlwrite
 from checker.loader import LoadFailed, load_bytes, load_yaml
 from checker.project import Project, UsageError, discover, find_project
 from checker.textsafe import escape
@@ -254,17 +253,9 @@ def _node(event: ev.Event, events: Iterator[ev.Event]) -> _Node:
 
 def _replace(path: Path, before: bytes, after: bytes) -> None:
     """Write ``after`` over ``path`` atomically, unless the file no longer holds ``before``."""
-    if _read(path) != before:
-        raise _Refused("changed while it was being fixed")
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(after)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        yamlwrite.write_atomically(path, before, after, stat.S_IMODE(path.stat().st_mode))
+    except yamlwrite.Refused as refused:
+        raise _Refused(refused.reason) from None
+    except OSError as exc:
+        raise _Refused(f"cannot be written: {exc.strerror or exc.__class__.__name__}") from None

@@ -1,0 +1,118 @@
+"""``checker waive FINGERPRINT --reason TEXT``: accept a reviewed finding in checker.yaml.
+
+The fingerprint must be one the checker reports now: the check is run
+(as ``checker check`` runs it, with the project's configuration) and the
+finding looked up, so a typo cannot make a waiver that matches nothing
+(which would itself be a finding, W001). The waiver is appended to
+``waivers:`` in checker.yaml through the lossless writer
+(checker/yamlwrite.py): the diff is the waiver and nothing else. A
+project configured in pyproject.toml is not rewritten (TOML is not YAML):
+the waiver to add by hand is printed instead. Refusals are usage errors
+(exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import re
+import tomllib
+from typing import Any
+
+from checker import yamlwrite
+from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path, load_config
+from checker.engine import run
+from checker.findings import Finding
+from checker.judge import shown, written_at
+from checker.project import UsageError, find_project
+from checker.rules import expired_waiver, unused_waiver
+from checker.textsafe import escape
+
+_FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
+NOT_WAIVABLE = (expired_waiver.RULE.code, unused_waiver.RULE.code)
+
+
+def add_parser(commands: Any) -> None:
+    """``checker waive FINGERPRINT --reason TEXT [--by WHO] [--expires YYYY-MM-DD]``."""
+    parser = commands.add_parser("waive", help="accept a reviewed finding: add a waiver to checker.yaml")
+    parser.add_argument("fingerprint", metavar="FINGERPRINT", help="the finding's 16-hex-digit fingerprint")
+    parser.add_argument("--reason", required=True, help="why the finding is accepted")
+    parser.add_argument("--by", help="who accepted it")
+    parser.add_argument("--expires", type=_date, help="YYYY-MM-DD: the waiver applies up to this day")
+    parser.set_defaults(handler=command)
+
+
+def _date(text: str) -> str:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+    return text
+
+
+def command(args: argparse.Namespace) -> int:
+    """Look the finding up, append the waiver, say where."""
+    fingerprint = args.fingerprint.strip().lower()
+    if not _FINGERPRINT.match(fingerprint):
+        raise UsageError(f"{args.fingerprint!r} is not a fingerprint (16 hexadecimal digits)")
+    for flag, value in (("--reason", args.reason), ("--by", args.by)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{flag} must not be empty")
+    project = find_project([])
+    configured = config_path(project)
+    if configured is not None and configured.name == PYPROJECT_NAME and _has_table(configured.read_bytes()):
+        raise UsageError(
+            f"{project.display(configured)}: the configuration is in [tool.checker]; add the waiver there"
+            f" by hand (fingerprint = {fingerprint!r}, reason = ...), or move the configuration to"
+            f" {CONFIG_NAME}"
+        )
+    result = run([], project, config=load_config(project))
+    finding = next((f for f in result.findings if f.fingerprint == fingerprint), None)
+    if finding is None:
+        covered = next((w for w in result.waived if w.finding.fingerprint == fingerprint), None)
+        if covered is not None:
+            raise UsageError(f"{fingerprint} is already waived ({covered.waiver.location})")
+        raise UsageError(
+            f"no finding has the fingerprint {fingerprint}; `checker check --format json` lists them"
+        )
+    if finding.code in NOT_WAIVABLE:
+        raise UsageError(f"{fingerprint} is a {finding.code} finding about a waiver; those cannot be waived")
+    entry: dict[str, Any] = {"fingerprint": fingerprint, "reason": args.reason}
+    entry.update({k: v for k, v in (("by", args.by), ("expires", args.expires)) if v is not None})
+    path = project.root / CONFIG_NAME
+
+    def change(doc: Any) -> Any:
+        doc = yamlwrite.top_mapping(doc if doc is not None else yamlwrite.block_map({}), path)
+        yamlwrite.append_record(doc, "waivers", entry, path=path)
+        return doc
+
+    def expected(data: Any) -> Any:
+        data = copy.deepcopy(data) if data is not None else {}
+        data.setdefault("waivers", []).append(entry)
+        return data
+
+    try:
+        original, text = yamlwrite.edit(path, change, expected, create="")
+        yamlwrite.replace(original, text)
+    except yamlwrite.Refused as refused:
+        raise UsageError(f"{shown(project, refused)}; nothing written") from None
+    count = len(original.data.get("waivers") or []) if isinstance(original.data, dict) else 0
+    print(escape(f"{written_at(project, path, text, ('waivers', count))}: waived {_describe(finding)}"))
+    return 0
+
+
+def _describe(finding: Finding) -> str:
+    return f"{finding.code} {finding.rule} at {finding.location}: {finding.message}"
+
+
+def _has_table(raw: bytes) -> bool:
+    """Whether a pyproject.toml holds a [tool.checker] table (then it is the configuration)."""
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # unreadable: not ours to guess at; load_config reports it
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "checker" in tool

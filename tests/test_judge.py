@@ -1,0 +1,431 @@
+"""``checker judge`` and ``checker waive``: the diff is the judgement or waiver, and nothing else."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from checker import yamlwrite
+from checker.cli import main
+from tests.conftest import check_project, example_copy, write_project
+
+REASON = "Same man: same pickets, same mother; the June article drops the patronymic suffix -uly"
+PAIR = ("baibolat-kunbolatuly", "baibolat-kunbolat")
+
+
+def _run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        code = main(list(args))
+    finally:
+        os.chdir(cwd)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _diff(before: str, after: str) -> list[str]:
+    """The changed lines, as a unified diff marks them (no context)."""
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def _n001(root: Path) -> list[str]:
+    result = check_project(root)
+    return [f.message for f in result.findings if f.code == "N001" and "Kunbolat" in f.message]
+
+
+def test_same_as_silences_the_kunbolatuly_variant(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue's bar: on a copy of the example repository, one command and the N001 is gone."""
+    root = example_copy(tmp_path)
+    entities = root / "claims/entities.yaml"
+    before = entities.read_text(encoding="utf-8")
+    assert _n001(root)
+    code, out, err = _run(
+        root,
+        "judge",
+        "same-as",
+        *PAIR,
+        "--reason",
+        REASON,
+        "--by",
+        "Desk",
+        "--date",
+        "2026-11-30",
+        capsys=capsys,
+    )
+    assert (code, err) == (0, "")
+    after = entities.read_text(encoding="utf-8")
+    assert out == "claims/entities.yaml:108: recorded baibolat-kunbolatuly same-as baibolat-kunbolat\n"
+    assert _diff(before, after) == [
+        "-judgements: []",
+        "+judgements:",
+        "+  - relation: same-as",
+        "+    entities: [baibolat-kunbolatuly, baibolat-kunbolat]",
+        f"+    reason: '{REASON}'",
+        "+    by: Desk",
+        '+    date: "2026-11-30"',
+    ]
+    assert yamlwrite.comments(after) == yamlwrite.comments(before)
+    assert len(yamlwrite.comments(before)) > 5
+    assert _n001(root) == []
+    assert _run(root, "fmt", "--check", capsys=capsys)[0] == 0
+
+
+def test_names_and_aliases_resolve_and_a_second_judgement_appends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    assert _run(root, "judge", "same-as", "Kunbolatuly", "Kunbolat", "--reason", "one", capsys=capsys)[0] == 0
+    before = (root / "claims/entities.yaml").read_text(encoding="utf-8")
+    code, out, _ = _run(
+        root,
+        "judge",
+        "distinct-from",
+        "Tursyn",
+        "baimurat",
+        "--reason",
+        "mother and son",
+        "--date",
+        "2026-01-02",
+        capsys=capsys,
+    )
+    assert code == 0 and out == "claims/entities.yaml:112: recorded zauatkhan-tursyn distinct-from baimurat\n"
+    assert _diff(before, (root / "claims/entities.yaml").read_text(encoding="utf-8")) == [
+        "+  - relation: distinct-from",
+        "+    entities: [zauatkhan-tursyn, baimurat]",
+        "+    reason: mother and son",
+        '+    date: "2026-01-02"',
+    ]
+
+
+def test_a_name_in_another_script_resolves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = example_copy(tmp_path)
+    code, out, _ = _run(root, "judge", "distinct-from", "Тоқаев", "Kunbolat", "--reason", "r", capsys=capsys)
+    assert (
+        code == 0
+        and out == "claims/entities.yaml:108: recorded qasym-zhomart-toqaev distinct-from baibolat-kunbolat\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("same-as", "Kunbolatul", "han"),
+            "'Kunbolatul' names no entity of claims/entities.yaml; did you mean 'Kunbolatuly'",
+        ),
+        (
+            ("same-as", "Kunbolat", "kunbolat"),
+            "'Kunbolat' and 'kunbolat' are the same entity (baibolat-kunbolat)",
+        ),
+        (("same-as", "Almaty", "Almaty"), "are the same entity"),
+    ],
+    ids=["unknown", "same-entity", "same-name"],
+)
+def test_bad_entities_are_usage_errors(
+    tmp_path: Path, args: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    before = (root / "claims/entities.yaml").read_bytes()
+    code, out, err = _run(root, "judge", *args, "--reason", "r", capsys=capsys)
+    assert code == 2 and out == "" and message in err
+    assert (root / "claims/entities.yaml").read_bytes() == before
+
+
+def test_an_ambiguous_name_lists_the_candidates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entities = (
+        "entities:\n"
+        "  - {id: a-smith, name: Anna Smith, type: person, aliases: [Smith]}\n"
+        "  - {id: b-smith, name: Bob Smith, type: person, aliases: [Smith]}\n"
+    )
+    root = write_project(tmp_path / "repo", [("claims/entities.yaml", entities)])
+    code, _, err = _run(root, "judge", "distinct-from", "Smith", "a-smith", "--reason", "r", capsys=capsys)
+    assert code == 2
+    assert (
+        "'Smith' names 2 entities of claims/entities.yaml: a-smith (Anna Smith), b-smith (Bob Smith)" in err
+    )
+
+
+def test_a_judgement_is_recorded_once_and_never_contradicted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    assert _run(root, "judge", "same-as", *PAIR, "--reason", "r", capsys=capsys)[0] == 0
+    after = (root / "claims/entities.yaml").read_bytes()
+    code, _, err = _run(root, "judge", "same-as", *reversed(PAIR), "--reason", "again", capsys=capsys)
+    assert (
+        code == 2
+        and "claims/entities.yaml:108: baibolat-kunbolat same-as baibolat-kunbolatuly is already" in err
+    )
+    code, _, err = _run(root, "judge", "distinct-from", *PAIR, "--reason", "no", capsys=capsys)
+    assert code == 2 and "are already judged same-as" in err
+    assert (root / "claims/entities.yaml").read_bytes() == after
+
+
+def test_the_judgements_key_is_made_when_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entities = (
+        "# people\nentities:\n"
+        "  - {id: a, name: A, type: person}  # first\n"
+        "  - {id: b, name: B, type: person}\n"
+    )
+    root = write_project(tmp_path / "repo", [("claims/entities.yaml", entities)])
+    code, out, _ = _run(
+        root, "judge", "distinct-from", "a", "b", "--reason", "r", "--date", "2026-11-30", capsys=capsys
+    )
+    assert code == 0 and out == "claims/entities.yaml:6: recorded a distinct-from b\n"
+    assert (root / "claims/entities.yaml").read_text(encoding="utf-8") == entities + (
+        "judgements:\n  - relation: distinct-from\n    entities: [a, b]\n"
+        '    reason: r\n    date: "2026-11-30"\n'
+    )
+
+
+def test_a_file_changed_meanwhile_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    entities = root / "claims/entities.yaml"
+    real = yamlwrite.verify
+
+    def meanwhile(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        entities.write_text(entities.read_text(encoding="utf-8") + "# edited meanwhile\n", encoding="utf-8")
+
+    monkeypatch.setattr(yamlwrite, "verify", meanwhile)
+    code, _, err = _run(root, "judge", "same-as", *PAIR, "--reason", "r", capsys=capsys)
+    assert code == 2
+    assert "claims/entities.yaml: changed while it was being rewritten; not written" in err
+    assert entities.read_text(encoding="utf-8").endswith("judgements: []\n# edited meanwhile\n")
+
+
+def test_an_entities_file_that_does_not_load_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_project(tmp_path / "repo", [("claims/entities.yaml", "entities: [\n")])
+    code, _, err = _run(root, "judge", "same-as", "a", "b", "--reason", "r", capsys=capsys)
+    assert code == 2 and "claims/entities.yaml:2:1:" in err and "Traceback" not in err
+
+
+# -- different events -------------------------------------------------------------------
+
+SOURCE = (
+    'source: {{id: {id}, title: T, outlet: {id} News, published: "2021-02-10", language: en,\n'
+    "         text: sources/{id}.txt,\n"
+    "         sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}}\n"
+)
+
+
+def _events_project(tmp_path: Path, event_two: str = "") -> Path:
+    one = SOURCE.format(id="one") + (
+        "claims:\n"
+        "  # the February trial\n"
+        "  - id: s\n"
+        "    subject: Jane Doe\n"
+        "    property: jail-sentence\n"
+        "    value: {amount: 10, unit: day}\n"
+        '    date: "2021-02-10"   # court day\n'
+        '    quote: "10 days"\n'
+    )
+    two = SOURCE.format(id="two") + (
+        "claims:\n"
+        f"  - {{id: s, subject: Jane Doe, property: jail-sentence,{event_two}"
+        " value: {amount: 15, unit: day},"
+        ' quote: "15 days"}\n'
+    )
+    entities = "entities:\n  - {id: jane, name: Jane Doe, type: person}\n# no events yet\n"
+    properties = (
+        "properties:\n  - {id: jail-sentence, label: jail sentence, kind: quantity, dimension: duration}\n"
+    )
+    return write_project(
+        tmp_path / "repo",
+        [
+            ("claims/one.yaml", one),
+            ("claims/two.yaml", two),
+            ("claims/entities.yaml", entities),
+            ("claims/properties.yaml", properties),
+            ("sources/one.txt", ""),
+            ("sources/two.txt", ""),
+        ],
+    )
+
+
+def _v001(root: Path) -> list[str]:
+    return [f.code for f in check_project(root).findings if f.code == "V001"]
+
+
+def test_different_events_gives_each_claim_an_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _events_project(tmp_path)
+    before = {name: (root / "claims" / name).read_text(encoding="utf-8") for name in ("one.yaml", "two.yaml")}
+    entities_before = (root / "claims/entities.yaml").read_text(encoding="utf-8")
+    assert _v001(root) == ["V001"]
+    code, out, err = _run(
+        root,
+        "judge",
+        "different-events",
+        "one/s",
+        "two/s",
+        "--reason",
+        "two trials",
+        "--date",
+        "2026-11-30",
+        capsys=capsys,
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "claims/entities.yaml:5: added event one.s, two.s",
+        "claims/one.yaml:10: one/s names event one.s",
+        "claims/two.yaml:5: two/s names event two.s",
+    ]
+    assert _diff(entities_before, (root / "claims/entities.yaml").read_text(encoding="utf-8")) == [
+        "+events:",
+        "+  - id: one.s",
+        "+    name: jail-sentence of Jane Doe (one/s)",
+        "+    description: 'Not the event of two/s (judged on 2026-11-30): two trials'",
+        "+  - id: two.s",
+        "+    name: jail-sentence of Jane Doe (two/s)",
+        "+    description: 'Not the event of one/s (judged on 2026-11-30): two trials'",
+    ]
+    assert _diff(before["one.yaml"], (root / "claims/one.yaml").read_text(encoding="utf-8")) == [
+        "+    event: one.s"
+    ]
+    assert _diff(before["two.yaml"], (root / "claims/two.yaml").read_text(encoding="utf-8")) == [
+        "-" + before["two.yaml"].splitlines()[-1],
+        "+" + before["two.yaml"].splitlines()[-1].replace("day}, quote", "day}, event: two.s, quote"),
+    ]
+    assert "# no events yet" in (root / "claims/entities.yaml").read_text(encoding="utf-8")
+    assert _v001(root) == []
+    code, _, err = _run(root, "judge", "different-events", "two/s", "one/s", "--reason", "r", capsys=capsys)
+    assert code == 2 and "already name different events (two.s, one.s)" in err
+
+
+def test_claims_naming_one_event_cannot_be_judged_different(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _events_project(tmp_path, event_two=" event: trial,")
+    (root / "claims/one.yaml").write_text(
+        (root / "claims/one.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    date:", "    event: trial\n    date:"),
+        encoding="utf-8",
+    )
+    code, _, err = _run(root, "judge", "different-events", "one/s", "two/s", "--reason", "r", capsys=capsys)
+    assert code == 2 and "both name event 'trial'" in err
+    code, _, err = _run(root, "judge", "different-events", "one/s", "three/s", "--reason", "r", capsys=capsys)
+    assert code == 2 and "no claim three/s in claims/" in err
+
+
+# -- waive ----------------------------------------------------------------------------------
+
+
+def _fingerprint(root: Path, code: str) -> str:
+    return next(f.fingerprint for f in check_project(root).findings if f.code == code)
+
+
+def test_waive_appends_exactly_the_waiver(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = example_copy(tmp_path)
+    config = root / "checker.yaml"
+    before = config.read_text(encoding="utf-8")
+    fingerprint = _fingerprint(root, "D001")
+    code, out, err = _run(
+        root,
+        "waive",
+        fingerprint,
+        "--reason",
+        "he picketed on several days",
+        "--expires",
+        "2099-12-31",
+        capsys=capsys,
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        "checker.yaml:3: waived D001 date-conflict at claims/rferl-kunbolatuly-10-days.yaml:"
+    )
+    after = config.read_text(encoding="utf-8")
+    assert _diff(before, after) == [
+        "+waivers:",
+        f"+  - fingerprint: {fingerprint}",
+        "+    reason: he picketed on several days",
+        '+    expires: "2099-12-31"',
+    ]
+    assert after.startswith(before)  # the comment of the file is kept
+    result = check_project(root)
+    assert [w.finding.fingerprint for w in result.waived] == [fingerprint]
+    code, _, err = _run(root, "waive", fingerprint, "--reason", "again", capsys=capsys)
+    assert code == 2 and f"{fingerprint} is already waived (checker.yaml:3:5)" in err
+
+
+@pytest.mark.parametrize(
+    ("fingerprint", "message"),
+    [
+        ("0123456789abcdef", "no finding has the fingerprint 0123456789abcdef"),
+        ("xyz", "'xyz' is not a fingerprint (16 hexadecimal digits)"),
+    ],
+)
+def test_waive_refuses_what_names_no_finding(
+    tmp_path: Path, fingerprint: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    before = (root / "checker.yaml").read_bytes()
+    code, _, err = _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)
+    assert code == 2 and message in err
+    assert (root / "checker.yaml").read_bytes() == before
+
+
+def test_a_finding_about_a_waiver_cannot_be_waived(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    (root / "checker.yaml").write_text(
+        "waivers:\n  - {fingerprint: 0123456789abcdef, reason: stale}\n", encoding="utf-8"
+    )
+    fingerprint = _fingerprint(root, "W001")
+    code, _, err = _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)
+    assert code == 2 and "is a W001 finding about a waiver; those cannot be waived" in err
+
+
+def test_waive_does_not_rewrite_pyproject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = example_copy(tmp_path)
+    (root / "checker.yaml").unlink()
+    (root / "pyproject.toml").write_text('[tool.checker]\nfail_on = "warning"\n', encoding="utf-8")
+    code, _, err = _run(root, "waive", _fingerprint(root, "D001"), "--reason", "r", capsys=capsys)
+    assert code == 2 and "pyproject.toml: the configuration is in [tool.checker]" in err
+    assert not (root / "checker.yaml").exists()
+
+
+def test_a_file_laid_out_another_way_gets_its_own_indentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Four-space lists and a comment closing the last item: the new item fits in, nothing else moves."""
+    entities = (
+        "entities:\n"
+        "    -   id: a   # A\n"
+        '        name: "A"\n'
+        "        type: person\n"
+        "    -   {id: b, name: B,\n"
+        "         type: person}\n"
+        "    - {id: c, name: C, type: person}\n"
+        "\n"
+        "# the judgements\n"
+        "judgements:\n"
+        "    - relation: distinct-from\n"
+        "      entities:\n"
+        "        - a\n"
+        "        - c\n"
+        "      reason: >\n"
+        "        folded\n"
+        "        reason\n"
+        "    # closing the list\n"
+    )
+    root = write_project(tmp_path / "repo", [("claims/entities.yaml", entities)])
+    code, out, _ = _run(
+        root, "judge", "same-as", "a", "b", "--reason", "r", "--date", "2026-01-01", capsys=capsys
+    )
+    assert code == 0 and out == "claims/entities.yaml:19: recorded a same-as b\n"
+    assert (root / "claims/entities.yaml").read_text(encoding="utf-8") == entities + (
+        '    - relation: same-as\n      entities: [a, b]\n      reason: r\n      date: "2026-01-01"\n'
+    )
