@@ -207,7 +207,7 @@ def score_case(case: Path, scores: Scores) -> None:
         own = Recorded.of(loaded.model)
         elsewhere = Known(Recorded(everyone.quotes, everyone.names, everyone.dates, everyone.numbers,
                                    everyone.weekdays, own.published))  # fmt: skip
-        for item in unrecorded(text, source.language, own):
+        for item in unrecorded(article, source.language, own):
             if not elsewhere.records(item):
                 scores.false += 1
                 scores.false_items.append(f"{source.id}:{item.line}: {item.kind} {item.shown!r}")
@@ -236,7 +236,7 @@ def _named_when_removed(
     occurrences = [c for c in found if holds(c, everywhere)]  # every mention of it in the article
     kept = [c for c in model.claims if not _holds_fact(c, model, article, fact, occurrences, people)]
     reduced = model.model_copy(update={"claims": kept})
-    left = unrecorded(text, model.source.language, Recorded.of(reduced))
+    left = unrecorded(article, model.source.language, Recorded.of(reduced))
     return any(c.span in {o.span for o in occurrences} for c in left)
 
 

@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker import names, units
 from checker.models import ClaimFile, DateSpan, DateValue, EntityValue, QuantityValue, WeekdayDate
-from checker.text.extract import DATE, KINDS, NAME, NUMBER, Candidate, extract
+from checker.text.extract import DATE, KINDS, NAME, NUMBER, Candidate, extract, sentences
 from checker.text.extract import UNITS as KNOWN_UNITS
-from checker.text.normalise import Normalised
-from checker.text.quotes import find_pieces
+from checker.text.normalise import Normalised, Span, normalise
+from checker.text.quotes import quote_positions
 
 
 @dataclass
@@ -88,28 +89,64 @@ class Options:
     all_names: bool = False  # False: only person-like names (two to four capitalised words, or one of them)
 
 
-def candidates(text: str, language: str, options: Options = Options()) -> list[Candidate]:
-    """The candidate facts of an article that ``options`` asks about."""
+def candidates(
+    text: str,
+    language: str,
+    options: Options = Options(),
+    skip: Sequence[Span] = (),
+    spans: list[Span] | None = None,
+) -> list[Candidate]:
+    """The candidate facts of an article that ``options`` asks about (see :func:`extract`)."""
     return [
         c
-        for c in extract(text, language)
+        for c in extract(text, language, skip, spans)
         if c.kind in options.kinds and (c.kind != NAME or c.person or options.all_names)
     ]
 
 
-def unrecorded(text: str, language: str, recorded: Recorded, options: Options = Options()) -> list[Candidate]:
-    """The candidates of an article (in ``language``) that what its claims record leaves out."""
-    found = candidates(text, language, options)
-    if not found:
-        return []
-    article = Normalised.of(text)
-    quoted = bytearray(len(text))
+def unrecorded(
+    article: Normalised, language: str, recorded: Recorded, options: Options = Options()
+) -> list[Candidate]:
+    """The candidates of an article (in ``language``) that what its claims record leaves out.
+
+    Quotes are placed in the article's normal text (no offset map is worked
+    out); a sentence every part of which is quoted is recorded and not read
+    at all, so a well-recorded article costs little more than finding its
+    quotes. A candidate is quoted when the normal form of its words is
+    quoted, there or elsewhere in the article (a repeat of a quoted fact).
+    """
+    normal = article.text
+    quoted = bytearray(len(normal))
     for quote in recorded.quotes:
-        for span in find_pieces(article, quote) or ():
-            quoted[span.start : span.end] = b"\x01" * (span.end - span.start)
-    covered = {c.key for c in found if quoted.find(1, c.span.start, c.span.end) >= 0}
+        for start, end in quote_positions(article, quote) or ():
+            quoted[start:end] = b"\x01" * (end - start)
+    skip: list[Span] = []
+    position = 0
+    spans = sentences(article.original)
+    for sentence in spans:
+        words = normalise(article.original[sentence.start : sentence.end])
+        at = normal.find(words, position) if words else -1
+        if at < 0:
+            continue
+        position = at + len(words)
+        if quoted.find(0, at, position) < 0:
+            skip.append(sentence)
+    if len(skip) == len(spans):
+        return []  # every sentence is quoted
+    found = candidates(article.original, language, options, skip, spans)
     known = Known(recorded)
-    return [c for c in found if c.key not in covered and not known.records(c)]
+    return [c for c in found if not _quoted(c, normal, quoted) and not known.records(c)]
+
+
+def _quoted(candidate: Candidate, normal: str, quoted: bytearray) -> bool:
+    """Whether a claim quotes the candidate's words, where it is written or anywhere else."""
+    words = normalise(candidate.text)
+    at = normal.find(words) if words else -1
+    while at >= 0:
+        if quoted.find(1, at, at + len(words)) >= 0:
+            return True
+        at = normal.find(words, at + 1)
+    return False
 
 
 class Known:
@@ -117,8 +154,15 @@ class Known:
 
     def __init__(self, recorded: Recorded) -> None:
         self.recorded = recorded
-        self.names = NameIndex((name, name) for name in recorded.names)
         self.days = _days(recorded)
+
+    @cached_property
+    def exact_names(self) -> set[str]:
+        return {" ".join(name.casefold().split()) for name in self.recorded.names}
+
+    @cached_property
+    def names(self) -> NameIndex:
+        return NameIndex((name, name) for name in self.recorded.names)
 
     def records(self, candidate: Candidate) -> bool:
         """Whether the claims record ``candidate`` as a value, a date or a name, quoted or not."""
@@ -126,6 +170,8 @@ class Known:
             return any(self._number(n, candidate.unit) for low, high in candidate.values for n in (low, high))
         if candidate.kind == DATE:
             return _date_recorded(candidate, self.recorded, self.days)
+        if " ".join(candidate.text.casefold().split()) in self.exact_names:
+            return True  # as written: no need to index every name in all its forms
         return bool(self.names.find(candidate.text))
 
     def _number(self, number: float, unit: str | None) -> bool:

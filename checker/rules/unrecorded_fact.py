@@ -85,7 +85,7 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         article = analysis.texts.text(source.text)
         if article is None:
             continue  # R010 missing-source-text reports it
-        left = unrecorded(article.original, source.language, Recorded.of(loaded.model), options)
+        left = unrecorded(article, source.language, Recorded.of(loaded.model), options)
         if not left:
             continue
         listed = [f"'{c.shown}' at line {c.line}" for c in left]

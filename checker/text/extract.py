@@ -28,7 +28,9 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from checker.text.dates import dates_in
 from checker.text.normalise import Span
@@ -96,7 +98,7 @@ def sentences(text: str) -> list[Span]:
             counted = match.start()
             if straight % 2 or depth > 0:
                 continue  # inside a quotation
-            before = re.search(r"(\w+)\W*$", text[cut : match.start() + 1])
+            before = _LAST_WORD.search(text, max(cut, match.start() - 24), match.start() + 1)
             word = before.group(1) if before else ""
             if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue  # "Feb. 10", "U.S. State Department", "Ж. Тоқаев"
@@ -105,6 +107,11 @@ def sentences(text: str) -> list[Span]:
         if text[cut:end].strip():
             found.append(_trimmed(text, cut, end))
     return [s for s in found if s.end > s.start]
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_OPENING = re.compile(r"[\"'“«(—–-]\s*$")
+_AFTER_STOP = re.compile(r"[.!?]\s*$")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -317,16 +324,42 @@ _FUNCTION_WORDS = _words(
 )
 
 
-def _names(text: str, spans: list[Span], lowercase: set[str], taken: _Marks) -> list[Span]:
-    """Runs of capitalised words (joined by spaces or hyphens), with a «quoted» name after them.
+class _Article:
+    """An article's text and sentences, and what tells names apart in it, worked out when first asked."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text = text
+        self.spans = spans
+        self.starts = {s.start for s in spans}
+
+    @cached_property
+    def lowercase(self) -> set[str]:
+        """The words the article writes in lower case, and their first five letters."""
+        words = [w for w in _NAME_WORD.findall(self.text) if w[0].islower()]
+        return {*words, *(w[:5] for w in words)}
+
+    @cached_property
+    def inside(self) -> set[str]:
+        return _capitalised_inside(self.text, self.starts)
+
+    @cached_property
+    def person_words(self) -> set[str]:
+        """The words (stemmed) of the article's person-like names: "Tursyn" alone is one of them."""
+        every = _names(self, _Marks(len(self.text)), self.text)
+        full = [self.text[s.start : s.end] for s in every if person_like(self.text[s.start : s.end])]
+        return {_stem(token) for name in full for token in re.split(r"[\s-]+", name)}
+
+
+def _names(article: _Article, taken: _Marks, readable: str) -> list[Span]:
+    """Runs of capitalised words (joined by spaces or hyphens), with a «quoted» name after them,
+    in ``readable`` (``text`` with what is not to be read blanked out).
 
     A headline in title case ("Kazakh Man Gets 10 Days In Jail") capitalises
     every word: its words are no evidence of a name, and are skipped.
     """
-    headline = _title_case_words(text)
+    text = article.text
+    headline = _title_case_words(readable)
     found: list[Span] = []
-    starts = {s.start for s in spans}
-    inside = _capitalised_inside(text, starts)
     run: list[re.Match[str]] = []
 
     def close() -> None:
@@ -334,7 +367,7 @@ def _names(text: str, spans: list[Span], lowercase: set[str], taken: _Marks) -> 
             return
         words = list(run)
         while words and (
-            _grammar_capital(text, words[0], starts, lowercase, inside, alone=len(words) == 1)
+            _grammar_capital(article, words[0], alone=len(words) == 1)
             or (len(words) > 1 and words[0].group().casefold().rstrip(".") in _TITLES)
         ):
             words.pop(0)
@@ -344,13 +377,13 @@ def _names(text: str, spans: list[Span], lowercase: set[str], taken: _Marks) -> 
             found.append(Span(words[0].start(), end - 2 if possessive else end))
         run.clear()
 
-    for match in _NAME_WORD.finditer(text):
+    for match in _found(_NAME_WORD, readable):
         if match.start() in headline or taken.hit(Span(match.start(), match.end())):
             close()  # a headline's words, or a number or a date ("Zwei Verletzte", "Montag")
             continue
         word = match.group()
         capital = word[0].isupper()
-        joined = run and re.fullmatch(r"[ \u00a0]", text[run[-1].end() : match.start()])
+        joined = run and text[run[-1].end() : match.start()] in (" ", "\u00a0")
         if capital and (joined or not run):
             run.append(match)
             continue
@@ -358,7 +391,7 @@ def _names(text: str, spans: list[Span], lowercase: set[str], taken: _Marks) -> 
         if capital:
             run.append(match)
     close()
-    for match in _QUOTED.finditer(text):
+    for match in _found(_QUOTED, readable):
         inner = match.group(1)
         if inner[:1].isupper() and len(inner.split()) <= 6:
             found.append(Span(match.start(), match.end()))
@@ -386,21 +419,19 @@ def _title_case_words(text: str) -> set[int]:
     return starts
 
 
-def _grammar_capital(
-    text: str, word: re.Match[str], starts: set[int], lowercase: set[str], inside: set[str], *, alone: bool
-) -> bool:
+def _grammar_capital(article: _Article, word: re.Match[str], *, alone: bool) -> bool:
     """Whether a capitalised word is capitalised by grammar only: a function word, or the first
     word of a sentence that the article otherwise writes in lower case (or, alone, never capitalises
     anywhere else)."""
     folded = word.group().casefold()
     if folded in _FUNCTION_WORDS:
         return True
-    opening = text[max(0, word.start() - 3) : word.start()]
-    if word.start() not in starts and not re.search(r"[\"'“«(—–-]\s*$", opening):
+    opening = article.text[max(0, word.start() - 3) : word.start()]
+    if word.start() not in article.starts and not _OPENING.search(opening):
         return False
-    if folded in lowercase or folded[:5] in lowercase:
+    if folded in article.lowercase or folded[:5] in article.lowercase:
         return True
-    return alone and folded not in inside
+    return alone and folded not in article.inside
 
 
 def _capitalised_inside(text: str, starts: set[int]) -> set[str]:
@@ -410,7 +441,7 @@ def _capitalised_inside(text: str, starts: set[int]) -> set[str]:
         for m in _NAME_WORD.finditer(text)
         if m.group()[0].isupper()
         and m.start() not in starts
-        and not re.search(r"[.!?]\s*$", text[: m.start()][-3:])
+        and not _AFTER_STOP.search(text, max(0, m.start() - 3), m.start())
     }
 
 
@@ -468,10 +499,19 @@ def _join_quoted(text: str, spans: list[Span]) -> list[Span]:
 # -- the whole article ---------------------------------------------------------------------------
 
 
-def extract(text: str, language: str = "en") -> list[Candidate]:
-    """Every candidate fact of ``text`` (an article in ``language``), in order of where it is written."""
+def extract(
+    text: str, language: str = "en", skip: Sequence[Span] = (), spans: list[Span] | None = None
+) -> list[Candidate]:
+    """Every candidate fact of ``text`` (an article in ``language``), in order of where it is written.
+
+    What lies in a ``skip`` span (a sentence every part of which a claim
+    quotes) is not read: what is quoted is recorded, so a check of coverage
+    reads only what is left; the rest of the text still tells names apart.
+    ``spans`` are the text's :func:`sentences`, when the caller has them.
+    """
+    readable = _blanked(text, skip)
     lines = _line_starts(text)
-    spans = sentences(text)
+    spans = sentences(text) if spans is None else spans
     sentence_starts = [s.start for s in spans]
     found: list[Candidate] = []
 
@@ -490,9 +530,9 @@ def extract(text: str, language: str = "en") -> list[Candidate]:
         )
 
     taken = _Marks(len(text))  # times of day, then dates: their digits are no numbers
-    for match in _TIME.finditer(text):
+    for match in _found(_TIME, readable):
         taken.mark(Span(match.start(), match.end()))
-    for reading in dates_in(text):
+    for reading in dates_in(readable):
         if reading.month is None and reading.day is None:  # a year alone: "2021", or a number?
             after = text[reading.span.end : reading.span.end + 12]
             if re.match(r"\s+[^\W\d_]", after) and not _YEAR_WORDS.match(after):
@@ -505,7 +545,7 @@ def extract(text: str, language: str = "en") -> list[Candidate]:
         key = f"date:{reading.year}-{reading.month}-{reading.day}"
         found.append(replace(located(DATE, reading.span, key), date=date, parts=parts))
         taken.mark(reading.span)
-    for match in _WEEKDAY_RE.finditer(text):
+    for match in _found(_WEEKDAY_RE, readable):
         span = Span(match.start(), match.end())
         if taken.hit(span):
             continue
@@ -513,7 +553,7 @@ def extract(text: str, language: str = "en") -> list[Candidate]:
         day = next(v for k, v in _WEEKDAYS.items() if folded.startswith(k))
         found.append(replace(located(DATE, span, f"weekday:{day}"), relative=f"weekday:{day}"))
         taken.mark(span)
-    for match in _RELATIVE_RE.finditer(text):
+    for match in _found(_RELATIVE_RE, readable):
         span = Span(match.start(), match.end())
         if taken.hit(span):
             continue
@@ -523,7 +563,7 @@ def extract(text: str, language: str = "en") -> list[Candidate]:
         to_published = " ".join(match.group().casefold().split()) in _RELATIVE_WORDS
         found.append(replace(located(DATE, span, key), relative=offset, published=to_published))
         taken.mark(span)
-    for span, values in _numbers(text, language, taken):
+    for span, values in _numbers(readable, language, taken):
         sentence = sentence_of(span)
         end, unit = _counted(text, span.end, sentence.end)
         key = "number:" + ",".join(f"{format_number(lo)}-{format_number(hi)}" for lo, hi in sorted(values))
@@ -531,19 +571,52 @@ def extract(text: str, language: str = "en") -> list[Candidate]:
         number = located(NUMBER, Span(span.start, end), f"{key} {noun[:4]}")
         found.append(replace(number, values=tuple(sorted(set(values))), unit=unit))
         taken.mark(span)
-    lowercase: set[str] = set()
-    for match in _NAME_WORD.finditer(text):
-        if match.group()[0].islower():
-            lowercase.update((match.group(), match.group()[:5]))
-    name_spans = _names(text, spans, lowercase, taken)
-    full_names = [text[s.start : s.end] for s in name_spans if person_like(text[s.start : s.end])]
-    tokens = {_stem(token) for name in full_names for token in re.split(r"[\s-]+", name)}
+    article = _Article(text, spans)
+    name_spans = _names(article, taken, readable)
     for span in name_spans:
         written = text[span.start : span.end]
-        person = person_like(written) or (" " not in written and _stem(written) in tokens)
+        person = person_like(written) or (" " not in written and _stem(written) in article.person_words)
         key = "name:" + " ".join(re.sub(r"[«»“”\"]", " ", written).casefold().split())
         found.append(replace(located(NAME, span, key), person=person))
     return sorted(found, key=lambda c: (c.span.start, c.span.end, c.kind))
+
+
+class _Readable(str):
+    """A text with what is not to be read blanked out, and the spans that are left to read."""
+
+    open: tuple[Span, ...]
+
+
+def _found(pattern: re.Pattern[str], readable: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(readable)`` over the spans left to read only: a blank searched is time lost."""
+    for span in getattr(readable, "open", (Span(0, len(readable)),)):
+        yield from pattern.finditer(readable, span.start, span.end)
+
+
+def _blanked(text: str, skip: Sequence[Span]) -> str:
+    """``text`` with every ``skip`` span made spaces, line breaks kept: offsets and lines stay as they are."""
+    if not skip:
+        return text
+    parts: list[str] = []
+    position = 0
+    for span in sorted(skip):
+        start = max(span.start, position)
+        parts.append(text[position:start])
+        blank = text[start : span.end]
+        parts.append(_NOT_LINE_BREAK.sub(" ", blank) if "\n" in blank or "\r" in blank else " " * len(blank))
+        position = max(position, span.end)
+    parts.append(text[position:])
+    readable = _Readable("".join(parts))
+    left, position = [], 0
+    for span in sorted(skip):
+        if span.start > position:
+            left.append(Span(position, span.start))
+        position = max(position, span.end)
+    readable.open = (*left, Span(position, len(text)))
+    return readable
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 def _line_starts(text: str) -> list[int]:
