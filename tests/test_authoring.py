@@ -162,7 +162,7 @@ def test_a_waiver_names_the_source(tmp_path: Path) -> None:
     config = "waivers:\n  - {rule: Q004, sources: [kunbolatuly], reason: background}\n"
     result = check_project(_fixture_copy(tmp_path, config))
     assert not [f for f in result.findings if f.code in {"Q004", "W001"}]
-    assert [w.finding.code for w in result.waived] == ["Q004"]
+    assert [(w.finding.code, w.waiver.sources) for w in result.waived] == [("Q004", ("kunbolatuly",))]
 
 
 def test_a_waiver_of_another_source_leaves_the_finding_and_is_unused(tmp_path: Path) -> None:

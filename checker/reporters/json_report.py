@@ -132,6 +132,7 @@ class WaiverDoc(TypedDict):
     fingerprint: Annotated[str | None, Field(description="The fingerprint it names, if it names one.")]
     rule: Annotated[str | None, Field(description="The rule code it names, with claims.")]
     claims: Annotated[list[str], Field(description="The source-id/claim-id keys it names, with rule.")]
+    sources: Annotated[list[str], Field(description="The source ids it names, with rule.")]
     location: Annotated[LocationDoc, Field(description="Where the waiver is written.")]
 
 
@@ -290,6 +291,7 @@ def waived_doc(waived: Waived) -> WaivedDoc:
             "fingerprint": waiver.fingerprint,
             "rule": waiver.rule,
             "claims": list(waiver.claims),
+            "sources": list(waiver.sources),
             "location": location_doc(waiver.location),
         },
     }
