@@ -345,12 +345,12 @@ class _Article:
     @cached_property
     def person_words(self) -> set[str]:
         """The words (stemmed) of the article's person-like names: "Tursyn" alone is one of them."""
-        every = _names(self, _Marks(len(self.text)), self.text)
+        every = _names(self, _Marks(len(self.text)), _Readable.of(self.text, ()))
         full = [self.text[s.start : s.end] for s in every if person_like(self.text[s.start : s.end])]
         return {_stem(token) for name in full for token in re.split(r"[\s-]+", name)}
 
 
-def _names(article: _Article, taken: _Marks, readable: str) -> list[Span]:
+def _names(article: _Article, taken: _Marks, readable: _Readable) -> list[Span]:
     """Runs of capitalised words (joined by spaces or hyphens), with a «quoted» name after them,
     in ``readable`` (``text`` with what is not to be read blanked out).
 
@@ -358,7 +358,7 @@ def _names(article: _Article, taken: _Marks, readable: str) -> list[Span]:
     every word: its words are no evidence of a name, and are skipped.
     """
     text = article.text
-    headline = _title_case_words(readable)
+    headline = _title_case_words(readable.text)
     found: list[Span] = []
     run: list[re.Match[str]] = []
 
@@ -377,7 +377,7 @@ def _names(article: _Article, taken: _Marks, readable: str) -> list[Span]:
             found.append(Span(words[0].start(), end - 2 if possessive else end))
         run.clear()
 
-    for match in _found(_NAME_WORD, readable):
+    for match in readable.find(_NAME_WORD):
         if match.start() in headline or taken.hit(Span(match.start(), match.end())):
             close()  # a headline's words, or a number or a date ("Zwei Verletzte", "Montag")
             continue
@@ -391,7 +391,7 @@ def _names(article: _Article, taken: _Marks, readable: str) -> list[Span]:
         if capital:
             run.append(match)
     close()
-    for match in _found(_QUOTED, readable):
+    for match in readable.find(_QUOTED):
         inner = match.group(1)
         if inner[:1].isupper() and len(inner.split()) <= 6:
             found.append(Span(match.start(), match.end()))
@@ -509,7 +509,7 @@ def extract(
     reads only what is left; the rest of the text still tells names apart.
     ``spans`` are the text's :func:`sentences`, when the caller has them.
     """
-    readable = _blanked(text, skip)
+    readable = _Readable.of(text, skip)
     lines = _line_starts(text)
     spans = sentences(text) if spans is None else spans
     sentence_starts = [s.start for s in spans]
@@ -530,9 +530,9 @@ def extract(
         )
 
     taken = _Marks(len(text))  # times of day, then dates: their digits are no numbers
-    for match in _found(_TIME, readable):
+    for match in readable.find(_TIME):
         taken.mark(Span(match.start(), match.end()))
-    for reading in dates_in(readable):
+    for reading in dates_in(readable.text):
         if reading.month is None and reading.day is None:  # a year alone: "2021", or a number?
             after = text[reading.span.end : reading.span.end + 12]
             if re.match(r"\s+[^\W\d_]", after) and not _YEAR_WORDS.match(after):
@@ -545,7 +545,7 @@ def extract(
         key = f"date:{reading.year}-{reading.month}-{reading.day}"
         found.append(replace(located(DATE, reading.span, key), date=date, parts=parts))
         taken.mark(reading.span)
-    for match in _found(_WEEKDAY_RE, readable):
+    for match in readable.find(_WEEKDAY_RE):
         span = Span(match.start(), match.end())
         if taken.hit(span):
             continue
@@ -553,7 +553,7 @@ def extract(
         day = next(v for k, v in _WEEKDAYS.items() if folded.startswith(k))
         found.append(replace(located(DATE, span, f"weekday:{day}"), relative=f"weekday:{day}"))
         taken.mark(span)
-    for match in _found(_RELATIVE_RE, readable):
+    for match in readable.find(_RELATIVE_RE):
         span = Span(match.start(), match.end())
         if taken.hit(span):
             continue
@@ -563,7 +563,7 @@ def extract(
         to_published = " ".join(match.group().casefold().split()) in _RELATIVE_WORDS
         found.append(replace(located(DATE, span, key), relative=offset, published=to_published))
         taken.mark(span)
-    for span, values in _numbers(readable, language, taken):
+    for span, values in _numbers(readable.text, language, taken):
         sentence = sentence_of(span)
         end, unit = _counted(text, span.end, sentence.end)
         key = "number:" + ",".join(f"{format_number(lo)}-{format_number(hi)}" for lo, hi in sorted(values))
@@ -581,39 +581,36 @@ def extract(
     return sorted(found, key=lambda c: (c.span.start, c.span.end, c.kind))
 
 
-class _Readable(str):
-    """A text with what is not to be read blanked out, and the spans that are left to read."""
+@dataclass(frozen=True)
+class _Readable:
+    """An article with what is not to be read blanked out (offsets and lines unchanged), and the
+    spans left to read: a blank searched is time lost."""
 
+    text: str
     open: tuple[Span, ...]
 
+    @classmethod
+    def of(cls, text: str, skip: Sequence[Span]) -> _Readable:
+        parts: list[str] = []
+        left: list[Span] = []
+        position = 0
+        for span in sorted(skip):
+            if span.start > position:
+                parts.append(text[position : span.start])
+                left.append(Span(position, span.start))
+            blank = text[max(span.start, position) : span.end]
+            parts.append(
+                _NOT_LINE_BREAK.sub(" ", blank) if "\n" in blank or "\r" in blank else " " * len(blank)
+            )
+            position = max(position, span.end)
+        parts.append(text[position:])
+        left.append(Span(position, len(text)))
+        return cls("".join(parts), tuple(left))
 
-def _found(pattern: re.Pattern[str], readable: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(readable)`` over the spans left to read only: a blank searched is time lost."""
-    for span in getattr(readable, "open", (Span(0, len(readable)),)):
-        yield from pattern.finditer(readable, span.start, span.end)
-
-
-def _blanked(text: str, skip: Sequence[Span]) -> str:
-    """``text`` with every ``skip`` span made spaces, line breaks kept: offsets and lines stay as they are."""
-    if not skip:
-        return text
-    parts: list[str] = []
-    position = 0
-    for span in sorted(skip):
-        start = max(span.start, position)
-        parts.append(text[position:start])
-        blank = text[start : span.end]
-        parts.append(_NOT_LINE_BREAK.sub(" ", blank) if "\n" in blank or "\r" in blank else " " * len(blank))
-        position = max(position, span.end)
-    parts.append(text[position:])
-    readable = _Readable("".join(parts))
-    left, position = [], 0
-    for span in sorted(skip):
-        if span.start > position:
-            left.append(Span(position, span.start))
-        position = max(position, span.end)
-    readable.open = (*left, Span(position, len(text)))
-    return readable
+    def find(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the spans left to read."""
+        for span in self.open:
+            yield from pattern.finditer(self.text, span.start, span.end)
 
 
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
