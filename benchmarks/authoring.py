@@ -44,7 +44,7 @@ from pathlib import Path
 
 from checker.authoring import Catalogue, suggest
 from checker.corpus import Corpus, LoadedFile
-from checker.coverage import Known, NameIndex, Recorded, candidates, unrecorded
+from checker.coverage import Known, NameIndex, Options, Recorded, candidates, people_of, unrecorded
 from checker.engine import load_corpus
 from checker.models import (
     Claim,
@@ -183,6 +183,7 @@ def score_case(case: Path, scores: Scores) -> None:
     corpus, _ = load_corpus([], project)
     catalogue = Catalogue(corpus)
     people = people_in(corpus)
+    options = Options(people=people_of(corpus.entities.values()))  # as rule Q004 runs
     everyone = _case_recorded(corpus)
     for loaded in corpus.files:
         source = loaded.model.source
@@ -200,14 +201,14 @@ def score_case(case: Path, scores: Scores) -> None:
                 scores.suggested += 1
             else:
                 scores.missed_suggestions.append(fact)
-            if _named_when_removed(loaded.model, text, article, fact, people):
+            if _named_when_removed(loaded.model, text, article, fact, people, options):
                 scores.covered += 1
             else:
                 scores.missed_coverage.append(fact)
         own = Recorded.of(loaded.model)
         elsewhere = Known(Recorded(everyone.quotes, everyone.names, everyone.dates, everyone.numbers,
                                    everyone.weekdays, own.published))  # fmt: skip
-        for item in unrecorded(article, source.language, own):
+        for item in unrecorded(article, source.language, own, options):
             if not elsewhere.records(item):
                 scores.false += 1
                 scores.false_items.append(f"{source.id}:{item.line}: {item.kind} {item.shown!r}")
@@ -226,17 +227,22 @@ def _sentence_overlaps(candidate: Candidate, fact: Fact) -> bool:
     return candidate.sentence_span.start < fact.quote.end and fact.quote.start < candidate.sentence_span.end
 
 
-def _named_when_removed(
-    model: ClaimFile, text: str, article: Normalised, fact: Fact, people: Callable[[str], bool]
+def _named_when_removed(  # noqa: PLR0917
+    model: ClaimFile,
+    text: str,
+    article: Normalised,
+    fact: Fact,
+    people: Callable[[str], bool],
+    options: Options,
 ) -> bool:
-    found = candidates(text, model.source.language)
+    found = candidates(text, model.source.language, options)
     if not any(holds(c, fact) for c in found):
         return False  # the extractor does not see it in its quote: Q004 cannot name it
     everywhere = Fact(fact.source, fact.kind, fact.value, Span(0, len(text)), fact.claim)
     occurrences = [c for c in found if holds(c, everywhere)]  # every mention of it in the article
     kept = [c for c in model.claims if not _holds_fact(c, model, article, fact, occurrences, people)]
     reduced = model.model_copy(update={"claims": kept})
-    left = unrecorded(article, model.source.language, Recorded.of(reduced))
+    left = unrecorded(article, model.source.language, Recorded.of(reduced), options)
     return any(c.span in {o.span for o in occurrences} for c in left)
 
 

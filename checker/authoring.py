@@ -28,7 +28,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from checker.corpus import Corpus
-from checker.coverage import NameIndex
+from checker.coverage import NameIndex, people_of
 from checker.engine import load_corpus
 from checker.project import Project, UsageError, find_project
 from checker.scaffold import schemas_url
@@ -60,8 +60,13 @@ class Catalogue:
     """The project's entities, found by any of their names in any of their forms."""
 
     def __init__(self, corpus: Corpus | None) -> None:
-        entities = corpus.entities.values() if corpus is not None else ()
+        entities = list(corpus.entities.values()) if corpus is not None else []
         self._index = NameIndex((form, e.id) for e in entities for form in (e.name, *e.aliases))
+        self._people = people_of(entities)
+
+    def is_person(self, written: str) -> bool:
+        """Whether ``written`` is a name of one of the catalogue's people ("Nurlan" of Nurlan Mamatov)."""
+        return bool(self._people.find(written))
 
     def resolve(self, written: str) -> str | None:
         """The one entity ``written`` is a name (or a variant) of; None when none is, or several are."""
@@ -78,7 +83,7 @@ def suggest(text: str, language: str, catalogue: Catalogue) -> list[Suggestion]:
     suggestions: list[Suggestion] = []
     taken: set[str] = set()
     for candidate in candidates:
-        if candidate.kind == NAME and not candidate.person:
+        if candidate.kind == NAME and not (candidate.person or catalogue.is_person(candidate.text)):
             continue
         here = by_sentence[f"{candidate.line}:{candidate.sentence}"]
         named = [c for c in here if c.kind == NAME]

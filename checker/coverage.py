@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker import names, units
-from checker.models import ClaimFile, DateSpan, DateValue, EntityValue, QuantityValue, WeekdayDate
+from checker.models import (
+    ClaimFile,
+    DateSpan,
+    DateValue,
+    Entity,
+    EntityType,
+    EntityValue,
+    QuantityValue,
+    WeekdayDate,
+)
 from checker.text.extract import DATE, KINDS, NAME, NUMBER, Candidate, extract, sentences
 from checker.text.extract import UNITS as KNOWN_UNITS
 from checker.text.normalise import Normalised, Span, normalise
@@ -81,12 +90,27 @@ def _iso_dates(spec: object) -> list[str]:
     return []
 
 
+def people_of(entities: Iterable[Entity]) -> NameIndex:
+    """The names and aliases of the catalogue's people, each standing for its entity."""
+    return NameIndex(
+        (form, e.id) for e in entities if e.type == EntityType.PERSON for form in (e.name, *e.aliases)
+    )
+
+
 @dataclass(frozen=True)
 class Options:
     """Which candidates count: their kinds, and whether a name must be written like a person's."""
 
     kinds: frozenset[str] = frozenset(KINDS)
     all_names: bool = False  # False: only person-like names (two to four capitalised words, or one of them)
+    people: NameIndex | None = None  # the catalogue's people: "Nurlan" alone is a person's name too
+
+    def counts(self, candidate: Candidate) -> bool:
+        if candidate.kind not in self.kinds:
+            return False
+        if candidate.kind != NAME or candidate.person or self.all_names:
+            return True
+        return self.people is not None and bool(self.people.find(candidate.text))
 
 
 def candidates(
@@ -97,11 +121,7 @@ def candidates(
     spans: list[Span] | None = None,
 ) -> list[Candidate]:
     """The candidate facts of an article that ``options`` asks about (see :func:`extract`)."""
-    return [
-        c
-        for c in extract(text, language, skip, spans)
-        if c.kind in options.kinds and (c.kind != NAME or c.person or options.all_names)
-    ]
+    return [c for c in extract(text, language, skip, spans) if options.counts(c)]
 
 
 def unrecorded(

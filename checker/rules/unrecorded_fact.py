@@ -15,7 +15,7 @@ subject, value, attribution or place, or the outlet's. Numbers are read in
 digits and words (English, Russian, Kazakh, German); dates absolute, as
 weekdays and relative ("a day earlier", "last year"); names are, by default,
 those written like a person's (two to four capitalised words, or one of
-them alone).
+them alone) and those of the catalogue's people ("Nurlan" of Nurlan Mamatov).
 
 Options (``options: {unrecorded-fact: ...}`` in the configuration):
 ``kinds`` lists what to report (``number``, ``date``, ``name``; all by
@@ -68,9 +68,10 @@ claims:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.analysis import Analysis
-from checker.coverage import Recorded, unrecorded
+from checker.coverage import Recorded, people_of, unrecorded
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
 
@@ -79,7 +80,9 @@ SHOWN = 8
 
 
 def check(analysis: Analysis) -> Iterator[Finding]:
-    options = analysis.options.unrecorded_fact.coverage()
+    options = replace(
+        analysis.options.unrecorded_fact.coverage(), people=people_of(analysis.corpus.entities.values())
+    )
     for loaded in analysis.corpus.files:
         source = loaded.model.source
         article = analysis.texts.text(source.text)
