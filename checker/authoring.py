@@ -33,6 +33,7 @@ from checker.engine import load_corpus
 from checker.project import Project, UsageError, find_project
 from checker.scaffold import schemas_url
 from checker.text.extract import DATE, NAME, NUMBER, Candidate, extract
+from checker.text.normalise import Span
 from checker.text.numbers import format_number
 
 #: Where the editor fills in what the text cannot tell.
@@ -77,15 +78,15 @@ class Catalogue:
 def suggest(text: str, language: str, catalogue: Catalogue) -> list[Suggestion]:
     """A suggested claim for each number, date and person-like name of ``text``, in the article's order."""
     candidates = extract(text, language)
-    by_sentence: dict[str, list[Candidate]] = {}
+    by_sentence: dict[Span, list[Candidate]] = {}
     for candidate in candidates:
-        by_sentence.setdefault(f"{candidate.line}:{candidate.sentence}", []).append(candidate)
+        by_sentence.setdefault(candidate.sentence_span, []).append(candidate)
     suggestions: list[Suggestion] = []
     taken: set[str] = set()
     for candidate in candidates:
         if candidate.kind == NAME and not (candidate.person or catalogue.is_person(candidate.text)):
             continue
-        here = by_sentence[f"{candidate.line}:{candidate.sentence}"]
+        here = by_sentence[candidate.sentence_span]
         named = [c for c in here if c.kind == NAME]
         names = tuple((c.text, catalogue.resolve(c.text)) for c in named)
         people = [n for n, c in zip(names, named, strict=True) if c.person] or [
