@@ -266,6 +266,10 @@ def command(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise UsageError(f"{source}: no such file; name the stored article text (sources/ARTICLE.txt)")
     project = find_project([source])
+    if project.display(source).startswith("/"):
+        raise UsageError(
+            f"{source}: not inside the claims repository at {project.root}; store it under sources/"
+        )
     sid = source_id(source)
     target: Path = args.output if args.output is not None else project.claims_dir / f"{sid}.yaml"
     if target.exists() or target.is_symlink():

@@ -70,6 +70,18 @@ def test_new_never_overwrites(
     assert target.read_text(encoding="utf-8") == "# mine\n"
 
 
+def test_new_needs_a_text_inside_the_repository(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("A day earlier, nine people picketed.\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert main(["new", str(outside)]) == 2
+    assert "not inside the claims repository" in capsys.readouterr().err
+    assert main(["new", "sources/missing.txt"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
 def test_new_writes_where_told(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _new(repo, monkeypatch, "-o", "claims/other.yaml", "--language", "en") == 0
     written = (repo / "claims" / "other.yaml").read_text(encoding="utf-8")
