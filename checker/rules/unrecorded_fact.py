@@ -74,6 +74,7 @@ from checker.analysis import Analysis
 from checker.coverage import Recorded, people_of, unrecorded
 from checker.findings import Finding, Location, Quote, Severity, Subject
 from checker.rule import Rule
+from checker.text.extract import Candidate
 
 #: Facts named in a message at most; the rest are counted (and all are located in ``related``).
 SHOWN = 8
@@ -91,21 +92,32 @@ def check(analysis: Analysis) -> Iterator[Finding]:
         left = unrecorded(article, source.language, Recorded.of(loaded.model), options)
         if not left:
             continue
-        listed = [f"'{c.shown}' at line {c.line}" for c in left]
+        facts: dict[str, list[Candidate]] = {}  # one fact, every mention of it: "at lines 3, 5"
+        for candidate in left:
+            facts.setdefault(candidate.key, []).append(candidate)
+        listed = [_listed(mentions) for mentions in facts.values()]
         more = f" and {len(listed) - SHOWN} more" if len(listed) > SHOWN else ""
         places = [Location(source.text, c.line, c.column) for c in left]
-        noun = "fact is" if len(left) == 1 else "facts are"
+        first = [mentions[0] for mentions in facts.values()][:SHOWN]
+        noun = "fact is" if len(listed) == 1 else "facts are"
         yield RULE.finding(
-            f"{len(left)} {noun} recorded by no claim: {', '.join(listed[:SHOWN])}{more}",
+            f"{len(listed)} {noun} recorded by no claim: {', '.join(listed[:SHOWN])}{more}",
             loaded.location(("source", "text")),
             subject=Subject(sources=(source.id,)),
             related=places,
             quotes=[
-                Quote(" ".join(c.sentence.split()), p, source.id) for c, p in zip(left, places, strict=True)
-            ][:SHOWN],
+                Quote(" ".join(c.sentence.split()), Location(source.text, c.line, c.column), source.id)
+                for c in first
+            ],
             action="record the facts worth recording as claims (`checker new` suggests them),"
             " or waive this finding for the source",
         )
+
+
+def _listed(mentions: list[Candidate]) -> str:
+    lines = list(dict.fromkeys(c.line for c in mentions))
+    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
+    return f"'{mentions[0].shown}' at {where}"
 
 
 RULE = Rule(code="Q004", name="unrecorded-fact", severity=Severity.INFO, doc=__doc__ or "", check=check)
