@@ -16,11 +16,12 @@ Each fact is located at its quote in the stored article. Three figures:
 * coverage C: the share of facts that rule Q004 names when the claims that
   hold the fact (by value, date or name) or quote its occurrence are removed
   from the claim file;
-* false F: Q004's items per article on the complete claim files that no
-  reviewer of the case records: no claim of any article of the case holds
-  that number, date or name. An item another outlet's editor did record is a
-  fact an editor would record, and not counted; everything else is (headline
-  repeats, background figures, misreadings, names nobody recorded).
+* false F: the facts Q004 names (each once) per article on the complete
+  claim files that no reviewer of the case records: no claim of any article
+  of the case holds that number, date or name. A fact another outlet's
+  editor did record is one an editor would record, and not counted;
+  everything else is (headline repeats, background figures, misreadings,
+  names nobody recorded).
 
 The last line reads::
 
@@ -208,7 +209,8 @@ def score_case(case: Path, scores: Scores) -> None:
         own = Recorded.of(loaded.model)
         elsewhere = Known(Recorded(everyone.quotes, everyone.names, everyone.dates, everyone.numbers,
                                    everyone.weekdays, own.published))  # fmt: skip
-        for item in unrecorded(article, source.language, own, options):
+        named = {c.key: c for c in reversed(unrecorded(article, source.language, own, options))}
+        for item in sorted(named.values(), key=lambda c: c.span):  # a fact is named once, at all its lines
             if not elsewhere.records(item):
                 scores.false += 1
                 scores.false_items.append(f"{source.id}:{item.line}: {item.kind} {item.shown!r}")
