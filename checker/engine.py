@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from checker import waivers
+from checker import clock, waivers
 from checker.analysis import Analysis
 from checker.baseline import Baseline, Entry
 from checker.baseline import apply as apply_baseline
@@ -187,7 +187,7 @@ def run(
     outcome = waivers.apply(
         _configure(unique.values(), config, wanted),
         config.waivers,
-        today=today or (waivers.today() if config.waivers else dt.date.min),
+        today=today or (clock.today() if config.waivers else dt.date.min),
         judged=judged,
     )
     chosen = select_reported(paths, changed, project, corpus)

@@ -31,9 +31,13 @@ class UnrecordedFactOptions(_Strict):
         default_factory=_every_kind,
         min_length=1,
         description="What to report: number, date, name.",
+        examples=[["number", "date"]],
     )
     names: Literal["person", "all"] = Field(
-        default="person", description="person: names written like a person's; all: every capitalised name."
+        default="person",
+        description="person: names written like a person's (or the catalogue's people); all: every "
+        "capitalised name.",
+        examples=["all"],
     )
 
     def coverage(self) -> coverage.Options:
@@ -44,5 +48,8 @@ class RuleOptions(_Strict):
     """The ``options:`` mapping of the configuration: rule name -> that rule's options."""
 
     unrecorded_fact: UnrecordedFactOptions = Field(
-        default_factory=UnrecordedFactOptions, alias="unrecorded-fact", description="Q004 unrecorded-fact."
+        default_factory=UnrecordedFactOptions,
+        alias="unrecorded-fact",
+        description="Q004 unrecorded-fact: which unrecorded facts of an article to list.",
+        examples=[{"kinds": ["number", "date"], "names": "person"}],
     )

@@ -163,6 +163,7 @@ def test_schema_modelines_name_schemas_of_this_release() -> None:
             assert (REPO / "schemas" / url.rsplit("/", 1)[1]).is_file(), (name, url)
     assert "$schema=" in scaffold.rendered()["claims/entities.yaml"]
     assert "$schema=" in scaffold.rendered()["claims/properties.yaml"]
+    assert "$schema=" in scaffold.rendered()["checker.yaml"]
 
 
 def test_every_setting_is_explained() -> None:
