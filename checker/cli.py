@@ -21,6 +21,7 @@ from typing import TextIO
 from checker import (
     DISTRIBUTION,
     __version__,
+    authoring,
     baseline,
     clock,
     docs,
@@ -136,6 +137,22 @@ def _parser() -> argparse.ArgumentParser:
         "dir", nargs="?", type=Path, default=Path(), metavar="DIR", help="default: the current folder"
     )
     init.set_defaults(handler=scaffold.command)
+
+    new = commands.add_parser(
+        "new", help="start a claim file for an article: source block and suggested claims"
+    )
+    new.add_argument(
+        "source", type=Path, metavar="SOURCE", help="the stored article text: sources/ARTICLE.txt"
+    )
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="the claim file to write (default: claims/ARTICLE.yaml)",
+    )
+    new.add_argument("--language", default=None, help="the article's language tag (default: guessed)")
+    new.set_defaults(handler=authoring.command)
 
     fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")
     fixer.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")

@@ -34,6 +34,7 @@ from checker.findings import Location, Severity, Waiver
 from checker.loader import EMPTY as EMPTY_FILE
 from checker.loader import Document, KeyPath, LoadFailed, load_file
 from checker.models import ID_PATTERN
+from checker.options import RuleOptions
 from checker.project import Project, UsageError
 from checker.rule import Rule
 from checker.rules import REGISTRY, RULES, find
@@ -103,6 +104,11 @@ class WaiverModel(_Strict):
         description="The claims the finding is about, as source-id/claim-id, with `rule`.",
         examples=[["gazette-verdict/sentence"]],
     )
+    sources: list[str] | None = Field(
+        default=None,
+        description="The sources the finding is about, as source ids, with `rule` (e.g. unrecorded-fact).",
+        examples=[["gazette-verdict"]],
+    )
     reason: str = Field(
         description="Why the finding is accepted.",
         examples=["checked with the reporter: two different hearings"],
@@ -132,6 +138,17 @@ class WaiverModel(_Strict):
                     raise ValueError(f"{key!r} is not a claim key; write source-id/claim-id")
         return claims
 
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, sources: list[str] | None) -> list[str] | None:
+        if sources is not None:
+            if not sources:
+                raise ValueError("list at least one source")
+            for source in sources:
+                if not re.match(ID_PATTERN, source):
+                    raise ValueError(f"{source!r} is not a source id")
+        return sources
+
     @field_validator("reason", "by")
     @classmethod
     def _not_blank(cls, value: str | None) -> str | None:
@@ -155,10 +172,11 @@ class WaiverModel(_Strict):
 
     @model_validator(mode="after")
     def _names_a_finding(self) -> WaiverModel:
-        by_rule = self.rule is not None or self.claims is not None
+        by_rule = self.rule is not None or self.claims is not None or self.sources is not None
         if self.fingerprint is not None and by_rule:
             raise ValueError("a waiver names either a 'fingerprint' or a 'rule' and 'claims', not both")
-        if self.fingerprint is None and not (self.rule is not None and self.claims is not None):
+        named = self.claims is not None or self.sources is not None
+        if self.fingerprint is None and not (self.rule is not None and named):
             raise ValueError("a waiver needs a 'fingerprint', or a 'rule' and the 'claims' it is about")
         return self
 
@@ -194,6 +212,11 @@ class ConfigModel(_Strict):
         examples=[
             [{"fingerprint": "0123456789abcdef", "reason": "two different hearings", "by": "night desk"}]
         ],
+    )
+    options: RuleOptions = Field(
+        default_factory=RuleOptions,
+        description="Options of the rules that take some, by rule name.",
+        examples=[{"unrecorded-fact": {"kinds": ["number", "date"], "names": "person"}}],
     )
     repository_url: str | None = Field(
         default=None,
@@ -241,6 +264,7 @@ class Config:
     per_path: tuple[PathOverride, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     repository_url: str | None = None  # where report locations link to: see checker.links
+    options: RuleOptions = field(default_factory=RuleOptions)  # typed options of the rules that take some
 
     def setting(self, code: str, path: str) -> str | None:
         """The configured setting of rule ``code`` for a finding in ``path`` (None: the default)."""
@@ -447,6 +471,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
             fingerprint=item.fingerprint,
             rule=_rule(item.rule).code if item.rule is not None else None,
             claims=tuple(item.claims or ()),
+            sources=tuple(item.sources or ()),
             by=item.by,
             expires=dt.date.fromisoformat(item.expires) if item.expires else None,
         )
@@ -459,6 +484,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
         per_path=tuple(overrides),
         waivers=waivers,
         repository_url=model.repository_url,
+        options=model.options,
     )
 
 
@@ -587,14 +613,15 @@ def _fields_at(loc: tuple[str | int, ...]) -> set[str]:
     for part in loc:
         node = _unwrap(node)
         if isinstance(node, type) and issubclass(node, BaseModel) and isinstance(part, str):
-            node = node.model_fields[part].annotation
+            by_alias = {info.alias or name: info for name, info in node.model_fields.items()}
+            node = by_alias[part].annotation
         elif typing.get_origin(node) is list:
             node = typing.get_args(node)[0]
         elif typing.get_origin(node) is dict:
             node = typing.get_args(node)[1]
     node = _unwrap(node)
     if isinstance(node, type) and issubclass(node, BaseModel):
-        return set(node.model_fields)
+        return {info.alias or name for name, info in node.model_fields.items()}
     return set()
 
 

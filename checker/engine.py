@@ -159,7 +159,9 @@ def run(
     )
     if cache is not None:
         cache.prune()
-    analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
+    analysis = Analysis(
+        corpus, config.options
+    )  # shared by every rule; each part is worked out when first read
     if not schema_only:
         rules = [r for r in corpus_rules() if r.code in wanted and config.may_report(r.code)]
         for number, rule in enumerate(rules, 1):
@@ -179,7 +181,8 @@ def run(
         if waiver.rule is None:
             return False
         ran = waiver.rule in wanted and (not schema_only or REGISTRY[waiver.rule].check is None)
-        return ran and all(key.split("/", 1)[0] in loaded_sources for key in waiver.claims)
+        named = [key.split("/", 1)[0] for key in waiver.claims] + list(waiver.sources)
+        return ran and all(source in loaded_sources for source in named)
 
     outcome = waivers.apply(
         _configure(unique.values(), config, wanted),

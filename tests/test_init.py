@@ -193,7 +193,8 @@ def test_commented_examples_validate(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert examples != text, name
         path.write_text(examples, encoding="utf-8")
     config = load_config(find_project([tmp_path / "claims"]))
-    assert len(config.waivers) == 2 and config.per_path and config.rules
+    assert len(config.waivers) == 3 and config.per_path and config.rules
+    assert config.options.unrecorded_fact.kinds == ["number", "date"]
     result = check_project(tmp_path)
     assert not [f for f in result.findings if f.severity.name == "ERROR"], result.findings
 

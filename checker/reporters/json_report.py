@@ -101,6 +101,7 @@ _WAIVER_EXAMPLE: Final[dict[str, Any]] = {
     "fingerprint": "0123456789abcdef",
     "rule": None,
     "claims": [],
+    "sources": [],
     "location": {"path": "checker.yaml", "line": 4, "column": 5},
 }
 
@@ -279,6 +280,10 @@ class WaiverDoc(TypedDict):
             description="The source-id/claim-id keys it names, with rule.",
             examples=[["rferl-kunbolat-15-days/sentence"]],
         ),
+    ]
+    sources: Annotated[
+        list[str],
+        Field(description="The source ids it names, with rule.", examples=[["rferl-kunbolat-15-days"]]),
     ]
     location: Annotated[
         LocationDoc, Field(description="Where the waiver is written.", examples=[_WAIVER_EXAMPLE["location"]])
@@ -499,6 +504,7 @@ def waived_doc(waived: Waived) -> WaivedDoc:
             "fingerprint": waiver.fingerprint,
             "rule": waiver.rule,
             "claims": list(waiver.claims),
+            "sources": list(waiver.sources),
             "location": location_doc(waiver.location),
         },
     }
