@@ -115,11 +115,15 @@ def dataset(claims: int, seed: int) -> Path:
     return path
 
 
-def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Timing:
-    """Run ``command`` to the end and measure it (its own rusage, not the sum of all children)."""
+def timed(
+    command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, stdout: Path | None = None
+) -> Timing:
+    """Run ``command`` to the end and measure it (its own rusage, not the sum of all children);
+    its stdout goes to ``stdout`` when given (its output is then what it said on stderr)."""
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    with tempfile.TemporaryFile() as out, open(stdout or os.devnull, "wb") as target:  # noqa: PTH123
+        shown = target if stdout is not None else out
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=shown, stderr=out)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -132,8 +136,10 @@ def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
 
 def check(root: Path, report: Path, cache: Path) -> Timing:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    command = [sys.executable, "-m", "checker", "check", "--format", "json", "-o", str(report)]
-    return timed([*command, "--fail-on", "never"], root, env)
+    # the report on stdout, as an editor's or a hook's run prints it (not -o: a run that writes a
+    # file is always made afresh, see checker/replay.py)
+    command = [sys.executable, "-m", "checker", "check", "--format", "json", "--fail-on", "never"]
+    return timed(command, root, env, stdout=report)
 
 
 def measure(root: Path, skip: frozenset[str] = frozenset()) -> Row:

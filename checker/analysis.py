@@ -26,6 +26,7 @@ from checker.clusters import (
     link_clusters,
 )
 from checker.corpus import Corpus
+from checker.options import RuleOptions
 from checker.resolve import ClaimFacts, Identities, resolve_claims, resolve_identities
 from checker.text.sources import SourceTexts
 
@@ -33,8 +34,9 @@ from checker.text.sources import SourceTexts
 class Analysis:
     """The typed, shared view of one run's corpus that every rule reads."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, options: RuleOptions | None = None) -> None:
         self.corpus = corpus
+        self.options = options or RuleOptions()  # the configuration's rule options
 
     @cached_property
     def identities(self) -> Identities:

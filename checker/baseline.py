@@ -74,23 +74,52 @@ class BaselineError(UsageError):
 class BaselineEntryDoc(TypedDict):
     """One entry of a baseline file: findings that were there when it was written."""
 
-    code: Annotated[str, Field(min_length=1, description="The rule code, e.g. V001.")]
-    fingerprint: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{16}$", description="The findings' fingerprint.")]
+    code: Annotated[str, Field(min_length=1, description="The rule code, e.g. V001.", examples=["V001"])]
+    fingerprint: Annotated[
+        str,
+        Field(
+            pattern=r"^[0-9a-fA-F]{16}$",
+            description="The findings' fingerprint.",
+            examples=["0123456789abcdef"],
+        ),
+    ]
     content: Annotated[
         str,
         Field(
             pattern=r"^[0-9a-fA-F]{16}$",
             description="Hash of the data of the claims the findings involve (of what they are about,"
             " for a finding about no claim or about names alone).",
+            examples=["fedcba9876543210"],
         ),
     ]
     count: Annotated[
-        int, Field(ge=1, description="How many findings with this code, fingerprint and content.")
+        int,
+        Field(ge=1, description="How many findings with this code, fingerprint and content.", examples=[1]),
     ]
-    severity: Annotated[SeverityName, Field(description="Their severity when recorded (not matched).")]
-    path: Annotated[str, Field(description="Where they were reported when recorded (not matched).")]
-    claims: Annotated[list[str], Field(description="The source-id/claim-id keys they involve.")]
-    message: Annotated[str, Field(description="The first one's message, shortened (not matched).")]
+    severity: Annotated[
+        SeverityName, Field(description="Their severity when recorded (not matched).", examples=["warning"])
+    ]
+    path: Annotated[
+        str,
+        Field(
+            description="Where they were reported when recorded (not matched).",
+            examples=["claims/rferl-kunbolat-15-days.yaml"],
+        ),
+    ]
+    claims: Annotated[
+        list[str],
+        Field(
+            description="The source-id/claim-id keys they involve.",
+            examples=[["rferl-kunbolat-15-days/sentence"]],
+        ),
+    ]
+    message: Annotated[
+        str,
+        Field(
+            description="The first one's message, shortened (not matched).",
+            examples=["jail sentence of Baibolat Kunbolat: 10 days or 15 days"],
+        ),
+    ]
 
 
 @with_config(_FILE)

@@ -21,31 +21,31 @@ from typing import TextIO
 from checker import (
     DISTRIBUTION,
     __version__,
+    authoring,
     baseline,
+    clock,
     docs,
+    entity_command,
     fix,
     fmt,
     judge,
     links,
+    replay,
+    repo_schemas,
     reporting,
     review,
     runcache,
     scaffold,
-    schemas,
     waive,
-    waivers,
 )
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
-from checker.engine import Result, load_corpus, run
+from checker.engine import Result, run
 from checker.findings import Severity
-from checker.models import DOCUMENT_MODELS
 from checker.progress import for_stream
 from checker.project import Project, UsageError, discover, find_project
-from checker.reporters import REPORTERS, Options, Report, json_report
-from checker.reporters import entities as entities_report
+from checker.reporters import REPORTERS, Options, Report
 from checker.reporters import text as text_report
-from checker.resolve import resolve_identities
 from checker.rules import RULES, find
 from checker.selection import changed_since
 from checker.textsafe import escape
@@ -61,13 +61,14 @@ SHOW_CHOICES = ("error", "warning", "info")
 #: existed (scripts, editors and other tools read it); --quiet is the short form for hooks and CI.
 DEFAULT_SHOW = Severity.INFO
 SOURCES_DIR = "sources"  # the stored article texts: never an output
-REPORT_SCHEMA_FILE = "report.schema.json"  # the JSON report's format, generated too
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
+    given = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
+    args.argv = given  # as given: an unchanged run is answered from its record (checker/replay.py)
     try:
         code: int = args.handler(args)
     except ConfigError as exc:
@@ -109,13 +110,24 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=_report, schema_only=False)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas generated from the models")
-    schema.add_argument("-o", "--output-dir", type=Path, default=Path("schemas"), help="default: schemas/")
+    schema.add_argument(
+        "-o", "--output-dir", type=Path, help="default: schemas/ (with --repo: .checker/schemas/ at the root)"
+    )
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
-    schema.set_defaults(handler=_schema)
+    schema.add_argument(
+        "--repo",
+        action="store_true",
+        help="this repository's schemas, which offer its property ids, units, entity names and events"
+        " as completions in YAML editors (git-ignored; run again after a catalogue changes)",
+    )
+    schema.set_defaults(handler=repo_schemas.command)
 
     entities = commands.add_parser("entities", help="list every entity, its names and their variants")
     entities.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
-    entities.set_defaults(handler=_entities)
+    entities.add_argument(
+        "--format", choices=entity_command.FORMATS, default="text", help="output format (default: text)"
+    )
+    entities.set_defaults(handler=entity_command.command)
 
     explain = commands.add_parser("explain", help="show what a rule checks, with its examples")
     explain.add_argument("code", help="a rule code (R001) or name (unknown-entity)")
@@ -126,6 +138,22 @@ def _parser() -> argparse.ArgumentParser:
         "dir", nargs="?", type=Path, default=Path(), metavar="DIR", help="default: the current folder"
     )
     init.set_defaults(handler=scaffold.command)
+
+    new = commands.add_parser(
+        "new", help="start a claim file for an article: source block and suggested claims"
+    )
+    new.add_argument(
+        "source", type=Path, metavar="SOURCE", help="the stored article text: sources/ARTICLE.txt"
+    )
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="the claim file to write (default: claims/ARTICLE.yaml)",
+    )
+    new.add_argument("--language", default=None, help="the article's language tag (default: guessed)")
+    new.set_defaults(handler=authoring.command)
 
     fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")
     fixer.add_argument("paths", nargs="*", type=Path, help="claim files or directories (default: claims/)")
@@ -322,10 +350,13 @@ def _check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
     full = (args.command == "report" and "html" in args.format) or args.format == "html"
     key = _run_key(args, project, cache, changed, full=full)
+    invocation = _recorded(args, project, cache)
+    inputs = invocation.inputs() if invocation is not None else {}  # as they were before the run
     cached = cache.get(key) if cache is not None and key is not None else None
     made: str | None = None  # which cached run the report is: its renderings are kept under this
+    outside: dict[str, str] = {}  # the article texts read outside sources/, with their digests
     if isinstance(cached, tuple) and isinstance(cached[0], Report) and runcache.unchanged(project, cached[1]):
-        report, stale, made = cached[0], list(cached[0].stale_baseline), str(cached[2])
+        report, stale, made, outside = cached[0], list(cached[0].stale_baseline), str(cached[2]), cached[1]
     else:
         progress = for_stream(sys.stderr)
         result = run(
@@ -352,7 +383,8 @@ def _check(args: argparse.Namespace) -> int:
             kept = report if full else reporting.without_articles(report)
             # a new run, a new name for its renderings: none made from an earlier outcome is ever used
             made = secrets.token_hex(16)
-            cache.put(key, (kept, runcache.outside(project, read), made))
+            outside = runcache.outside(project, read)
+            cache.put(key, (kept, outside, made))
     if args.command == "report":
         rendered = {
             REPORTERS[name].filename: REPORTERS[name].render(report, Options()) for name in args.format
@@ -368,15 +400,40 @@ def _check(args: argparse.Namespace) -> int:
     else:
         color = _use_color(args.color, sys.stdout)
         shown = replace(display, color=color)
-        sys.stdout.write(_rendered(report, args.format, shown, cache, made))
-    if args.baseline is not None and stale:
-        _note_stale(args.baseline, stale)
+        out = _rendered(report, args.format, shown, cache, made)
+        sys.stdout.write(out)
+    notes = _stale_note(args.baseline, stale) if args.baseline is not None and stale else ""
+    sys.stderr.write(notes)
+    code = _exit_code(args, fail_on, report)
+    if invocation is not None:
+        replay.record(invocation, inputs, outside, replay.Answer(out, notes, code))
+    return code
+
+
+def _exit_code(args: argparse.Namespace, fail_on: str, report: Report) -> int:
     if args.write_baseline is not None:
         return EXIT_CLEAN  # every finding is now in the baseline: checked against it, this run is clean
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _recorded(args: argparse.Namespace, project: Project, cache: Cache | None) -> replay.Invocation | None:
+    """The invocation under which this run's answer is to be recorded (checker/replay.py); None:
+    not recorded (it writes files or is otherwise not only its output, or is not understood as
+    this run understood it)."""
+    if cache is None or args.command not in replay.COMMANDS or args.output is not None:
+        return None
+    if args.timestamp or args.write_baseline is not None or args.since is not None:
+        return None
+    invocation = replay.understand(args.argv)
+    if invocation is None or invocation.project.root != project.root:
+        return None
+    # the quick path reads the same cache and every file this run may read
+    if Path(os.path.abspath(invocation.cache.folder)) != Path(os.path.abspath(cache.folder)):
+        return None
+    return invocation
 
 
 def _run_key(
@@ -401,7 +458,7 @@ def _run_key(
         "changed=" + ("-" if changed is None else ",".join(sorted(project.display(p) for p in changed))),
     ]
     extra = [p for p in (*args.paths, args.config, args.baseline, config_path(project)) if p is not None]
-    return runcache.key(cache, project, options, extra, waivers.today().isoformat())
+    return runcache.key(cache, options, runcache.inputs(project, extra), clock.today().isoformat())
 
 
 def _rendered(report: Report, name: str, options: Options, cache: Cache | None, made: str | None) -> str:
@@ -520,18 +577,18 @@ def _check_baseline_target(args: argparse.Namespace, paths: list[Path], project:
         )
 
 
-def _note_stale(path: Path, stale: Sequence[baseline.Entry]) -> None:
-    """Say on stderr which baseline entries match nothing any more, so that the file can be pruned."""
-    print(
+def _stale_note(path: Path, stale: Sequence[baseline.Entry]) -> str:
+    """Which baseline entries match nothing any more (said on stderr), so that the file can be pruned."""
+    lines = [
         f"checker: note: {len(stale)} {_entries(len(stale))} of the baseline {escape(str(path))}"
         f" {'matches' if len(stale) == 1 else 'match'} no finding (fixed, or their claims changed);"
-        f" remove {'it' if len(stale) == 1 else 'them'}, or rewrite the file with --write-baseline:",
-        file=sys.stderr,
-    )
+        f" remove {'it' if len(stale) == 1 else 'them'}, or rewrite the file with --write-baseline:"
+    ]
     for entry in stale:
         times = f" ({entry.count} findings)" if entry.count > 1 else ""
         what = f"{escape(entry.code)} {entry.fingerprint}{times}"
-        print(f"    {escape(entry.path)}: {what}: {escape(entry.message)}", file=sys.stderr)
+        lines.append(f"    {escape(entry.path)}: {what}: {escape(entry.message)}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _write_baseline(target: Path, result: Result) -> None:
@@ -630,37 +687,6 @@ def _write_reports(folder: Path, rendered: dict[str, str]) -> None:
             (staging / filename).replace(folder / filename)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _schema(args: argparse.Namespace) -> int:
-    out: Path = args.output_dir
-    stale = []
-    generated = {f"{kind}.schema.json": schemas.render(kind) for kind in sorted(DOCUMENT_MODELS)}
-    generated[REPORT_SCHEMA_FILE] = json_report.render_schema()
-    for name, text in generated.items():
-        target = out / name
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
-            continue
-        if args.check:
-            stale.append(target)
-            continue
-        out.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target.as_posix()}")
-    for target in stale:
-        print(f"{target.as_posix()}: out of date; run `checker schema`", file=sys.stderr)
-    return EXIT_FINDINGS if stale else EXIT_CLEAN
-
-
-def _entities(args: argparse.Namespace) -> int:
-    paths: list[Path] = list(args.paths)
-    project = find_project(paths)
-    corpus, problems = load_corpus(paths, project)
-    for problem in problems:
-        print(f"{problem.location}: {problem.code} {problem.severity} {problem.message}", file=sys.stderr)
-    sys.stdout.write(entities_report.render(resolve_identities(corpus)))
-    return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -34,13 +34,15 @@ from checker.findings import Location, Severity, Waiver
 from checker.loader import EMPTY as EMPTY_FILE
 from checker.loader import Document, KeyPath, LoadFailed, load_file
 from checker.models import ID_PATTERN
+from checker.options import RuleOptions
 from checker.project import Project, UsageError
 from checker.rule import Rule
 from checker.rules import REGISTRY, RULES, find
-from checker.schemas import data_path, json_kind, path_name
+from checker.schemas import SCHEMA_DIALECT, SCHEMA_ID_BASE, data_path, json_kind, path_name
 from checker.suggest import did_you_mean
 
 CONFIG_NAME = "checker.yaml"
+SCHEMA_KIND = "config-file"  # published as schemas/config-file.schema.json, for editors
 PYPROJECT_NAME = "pyproject.toml"
 OFF = "off"
 ROOT_NAME = "the configuration"  # how messages name the top of the configuration
@@ -64,9 +66,14 @@ class PerPathModel(_Strict):
     """Rule settings for the findings in some files."""
 
     paths: list[str] = Field(
-        min_length=1, description="Globs on repo-relative POSIX paths; ** spans folders."
+        min_length=1,
+        description="Globs on repo-relative POSIX paths; * stays within one folder, ** spans folders.",
+        examples=[["claims/archive/**"]],
     )
-    rules: dict[str, Setting] = Field(description="Rule code or name -> error, warning, info or off.")
+    rules: dict[str, Setting] = Field(
+        description="Rule code or name -> error, warning, info or off, for the findings in these files.",
+        examples=[{"R001": "off", "value-conflict": "warning"}],
+    )
 
     @field_validator("paths")
     @classmethod
@@ -82,12 +89,36 @@ class PerPathModel(_Strict):
 class WaiverModel(_Strict):
     """A reviewed finding that is not to be reported."""
 
-    fingerprint: str | None = Field(default=None, description="The finding's 16-hex-digit fingerprint.")
-    rule: str | None = Field(default=None, description="A rule code or name (with claims).")
-    claims: list[str] | None = Field(default=None, description="Claim keys: source-id/claim-id.")
-    reason: str = Field(description="Why the finding is accepted.")
-    by: str | None = Field(default=None, description="Who accepted it.")
-    expires: str | None = Field(default=None, description="YYYY-MM-DD; the waiver applies up to this day.")
+    fingerprint: str | None = Field(
+        default=None,
+        description="The finding's 16-hex-digit fingerprint, printed under every finding.",
+        examples=["0123456789abcdef"],
+    )
+    rule: str | None = Field(
+        default=None,
+        description="A rule code or name, with `claims` (instead of a fingerprint).",
+        examples=["unknown-property"],
+    )
+    claims: list[str] | None = Field(
+        default=None,
+        description="The claims the finding is about, as source-id/claim-id, with `rule`.",
+        examples=[["gazette-verdict/sentence"]],
+    )
+    sources: list[str] | None = Field(
+        default=None,
+        description="The sources the finding is about, as source ids, with `rule` (e.g. unrecorded-fact).",
+        examples=[["gazette-verdict"]],
+    )
+    reason: str = Field(
+        description="Why the finding is accepted.",
+        examples=["checked with the reporter: two different hearings"],
+    )
+    by: str | None = Field(default=None, description="Who accepted it.", examples=["night desk"])
+    expires: str | None = Field(
+        default=None,
+        description="YYYY-MM-DD, in quotes; the waiver applies up to this day, then it is a finding (W002).",
+        examples=["2030-12-31"],
+    )
 
     @field_validator("fingerprint")
     @classmethod
@@ -106,6 +137,17 @@ class WaiverModel(_Strict):
                 if not _CLAIM_KEY.match(key):
                     raise ValueError(f"{key!r} is not a claim key; write source-id/claim-id")
         return claims
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, sources: list[str] | None) -> list[str] | None:
+        if sources is not None:
+            if not sources:
+                raise ValueError("list at least one source")
+            for source in sources:
+                if not re.match(ID_PATTERN, source):
+                    raise ValueError(f"{source!r} is not a source id")
+        return sources
 
     @field_validator("reason", "by")
     @classmethod
@@ -130,10 +172,11 @@ class WaiverModel(_Strict):
 
     @model_validator(mode="after")
     def _names_a_finding(self) -> WaiverModel:
-        by_rule = self.rule is not None or self.claims is not None
+        by_rule = self.rule is not None or self.claims is not None or self.sources is not None
         if self.fingerprint is not None and by_rule:
             raise ValueError("a waiver names either a 'fingerprint' or a 'rule' and 'claims', not both")
-        if self.fingerprint is None and not (self.rule is not None and self.claims is not None):
+        named = self.claims is not None or self.sources is not None
+        if self.fingerprint is None and not (self.rule is not None and named):
             raise ValueError("a waiver needs a 'fingerprint', or a 'rule' and the 'claims' it is about")
         return self
 
@@ -141,14 +184,45 @@ class WaiverModel(_Strict):
 class ConfigModel(_Strict):
     """The whole configuration file (or [tool.checker] table)."""
 
-    fail_on: FailOn = Field(default="error", description="Exit 1 on findings at least this severe.")
-    rules: dict[str, Setting] = Field(default_factory=dict, description="Rule code or name -> setting.")
-    per_path: list[PerPathModel] = Field(default_factory=list, description="Later entries win.")
-    waivers: list[WaiverModel] = Field(default_factory=list)
+    model_config = ConfigDict(
+        title="claimcheck configuration",
+        json_schema_extra={"$comment": "Generated by `checker schema`."},
+    )
+
+    fail_on: FailOn = Field(
+        default="error",
+        description="Exit 1 (fail the CI job, stop the commit) on findings at least this severe: error, "
+        "warning, info or never.",
+        examples=["error", "warning"],
+    )
+    rules: dict[str, Setting] = Field(
+        default_factory=dict,
+        description="Rule code (R001) or name (unknown-entity) -> error, warning, info or off; "
+        "`checker rules` lists them.",
+        examples=[{"unknown-entity": "warning", "C001": "off"}],
+    )
+    per_path: list[PerPathModel] = Field(
+        default_factory=list,
+        description="Rule settings for the findings in some files only; later entries win.",
+        examples=[[{"paths": ["claims/archive/**"], "rules": {"R001": "off"}}]],
+    )
+    waivers: list[WaiverModel] = Field(
+        default_factory=list,
+        description="Reviewed findings not to be reported again, each by fingerprint or by rule and claims.",
+        examples=[
+            [{"fingerprint": "0123456789abcdef", "reason": "two different hearings", "by": "night desk"}]
+        ],
+    )
+    options: RuleOptions = Field(
+        default_factory=RuleOptions,
+        description="Options of the rules that take some, by rule name.",
+        examples=[{"unrecorded-fact": {"kinds": ["number", "date"], "names": "person"}}],
+    )
     repository_url: str | None = Field(
         default=None,
         description="The repository's web address, or a link template with {path}, {line} and {ref}:"
         " report locations become links (Markdown).",
+        examples=["https://github.com/our-newsroom/claims"],
     )
 
     @field_validator("repository_url")
@@ -157,6 +231,12 @@ class ConfigModel(_Strict):
         if value is not None and (reason := links.problem(value)) is not None:
             raise ValueError(reason)
         return value
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of checker.yaml, for editors (the loader validates with the model itself)."""
+    body = ConfigModel.model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_DIALECT, "$id": f"{SCHEMA_ID_BASE}{SCHEMA_KIND}.schema.json", **body}
 
 
 # -- the configuration the engine applies ----------------------------------------
@@ -184,6 +264,7 @@ class Config:
     per_path: tuple[PathOverride, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     repository_url: str | None = None  # where report locations link to: see checker.links
+    options: RuleOptions = field(default_factory=RuleOptions)  # typed options of the rules that take some
 
     def setting(self, code: str, path: str) -> str | None:
         """The configured setting of rule ``code`` for a finding in ``path`` (None: the default)."""
@@ -390,6 +471,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
             fingerprint=item.fingerprint,
             rule=_rule(item.rule).code if item.rule is not None else None,
             claims=tuple(item.claims or ()),
+            sources=tuple(item.sources or ()),
             by=item.by,
             expires=dt.date.fromisoformat(item.expires) if item.expires else None,
         )
@@ -402,6 +484,7 @@ def _build(data: dict[str, Any], locate: Locate, shown: str) -> Config:
         per_path=tuple(overrides),
         waivers=waivers,
         repository_url=model.repository_url,
+        options=model.options,
     )
 
 
@@ -530,14 +613,15 @@ def _fields_at(loc: tuple[str | int, ...]) -> set[str]:
     for part in loc:
         node = _unwrap(node)
         if isinstance(node, type) and issubclass(node, BaseModel) and isinstance(part, str):
-            node = node.model_fields[part].annotation
+            by_alias = {info.alias or name: info for name, info in node.model_fields.items()}
+            node = by_alias[part].annotation
         elif typing.get_origin(node) is list:
             node = typing.get_args(node)[0]
         elif typing.get_origin(node) is dict:
             node = typing.get_args(node)[1]
     node = _unwrap(node)
     if isinstance(node, type) and issubclass(node, BaseModel):
-        return set(node.model_fields)
+        return {info.alias or name for name, info in node.model_fields.items()}
     return set()
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from checker import waivers
+from checker import clock, waivers
 from checker.analysis import Analysis
 from checker.baseline import Baseline, Entry
 from checker.baseline import apply as apply_baseline
@@ -144,7 +144,7 @@ def run(
     ``config`` defaults to the project's own configuration (raises
     :class:`checker.config.ConfigError`). ``select`` and ``ignore`` are rule
     codes (all rules when ``select`` is None); ``today`` decides which
-    waivers have expired (default: :func:`checker.waivers.today`). A
+    waivers have expired (default: :func:`checker.clock.today`). A
     ``baseline`` is applied last, to the findings the waivers left.
     """
     if config is None:
@@ -159,7 +159,9 @@ def run(
     )
     if cache is not None:
         cache.prune()
-    analysis = Analysis(corpus)  # shared by every rule; each part is worked out when first read
+    analysis = Analysis(
+        corpus, config.options
+    )  # shared by every rule; each part is worked out when first read
     if not schema_only:
         rules = [r for r in corpus_rules() if r.code in wanted and config.may_report(r.code)]
         for number, rule in enumerate(rules, 1):
@@ -179,12 +181,13 @@ def run(
         if waiver.rule is None:
             return False
         ran = waiver.rule in wanted and (not schema_only or REGISTRY[waiver.rule].check is None)
-        return ran and all(key.split("/", 1)[0] in loaded_sources for key in waiver.claims)
+        named = [key.split("/", 1)[0] for key in waiver.claims] + list(waiver.sources)
+        return ran and all(source in loaded_sources for source in named)
 
     outcome = waivers.apply(
         _configure(unique.values(), config, wanted),
         config.waivers,
-        today=today or (waivers.today() if config.waivers else dt.date.min),
+        today=today or (clock.today() if config.waivers else dt.date.min),
         judged=judged,
     )
     chosen = select_reported(paths, changed, project, corpus)

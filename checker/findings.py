@@ -165,9 +165,9 @@ def make_fingerprint(code: str, subject: Subject) -> str:
 class Waiver:
     """One waiver of the configuration, located where it is written.
 
-    It names a finding by its fingerprint, or by its rule and the claims it
-    is about (``source-id/claim-id`` keys, all of which must be among the
-    finding's subject claims). Applying waivers is :mod:`checker.waivers`.
+    It names a finding by its fingerprint, or by its rule and the claims or
+    sources it is about (``source-id/claim-id`` keys and source ids, all of
+    which must be among the finding's subject claims and sources). Applying waivers is :mod:`checker.waivers`.
     """
 
     reason: str
@@ -175,6 +175,7 @@ class Waiver:
     fingerprint: str | None = None
     rule: str | None = None  # a rule code, when the waiver names a rule and claims
     claims: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids, when the waiver names a rule and sources
     by: str | None = None
     expires: dt.date | None = None
 
@@ -182,7 +183,11 @@ class Waiver:
         """Whether this waiver covers ``finding``."""
         if self.fingerprint is not None:
             return finding.fingerprint == self.fingerprint
-        return finding.code == self.rule and set(self.claims) <= set(finding.subject.claims)
+        return (
+            finding.code == self.rule
+            and set(self.claims) <= set(finding.subject.claims)
+            and set(self.sources) <= set(finding.subject.sources)
+        )
 
     def expired(self, today: dt.date) -> bool:
         """A waiver applies up to and including its expiry date."""
@@ -192,14 +197,17 @@ class Waiver:
         """How the waiver is written: its fingerprint, or its rule and claims."""
         if self.fingerprint is not None:
             return f"fingerprint {self.fingerprint}"
-        return f"{self.rule} on {', '.join(self.claims)}"
+        return f"{self.rule} on {', '.join((*self.claims, *self.sources))}"
 
     def subject(self) -> Subject:
         """What a finding about this waiver is about (W001, W002)."""
         if self.fingerprint is not None:
             return Subject(file=self.location.path, config=(f"waiver:fingerprint={self.fingerprint}",))
         return Subject(
-            file=self.location.path, config=(f"waiver:rule={self.rule}",), claims=tuple(self.claims)
+            file=self.location.path,
+            config=(f"waiver:rule={self.rule}",),
+            claims=tuple(self.claims),
+            sources=tuple(self.sources),
         )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from checker import waivers, yamlwrite
+from checker import clock, yamlwrite
 from checker.loader import LoadFailed, load_file, load_yaml
 from checker.models import ID_PATTERN, Claim, EntitiesFile, Entity, check_partial_date
 from checker.names import spelling_key
@@ -35,7 +36,7 @@ from checker.project import Project, UsageError, discover, find_project
 from checker.suggest import closest
 from checker.textsafe import escape
 
-RELATIONS = ("same-as", "distinct-from")
+MAX_ID = 200  # an Identifier's maximum length (checker/models.py)
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CLAIM_KEY = re.compile(ID_PATTERN.removesuffix("$") + "/" + ID_PATTERN.removeprefix("^"))
 
@@ -85,7 +86,7 @@ def command(args: argparse.Namespace) -> int:
     project = find_project([])
     reason = _text(args.reason, "--reason")
     by = _text(args.by, "--by") if args.by is not None else None
-    date = args.date or waivers.today().isoformat()
+    date = args.date or clock.today().isoformat()
     try:
         if args.relation == "different-events":
             written = different_events(project, args.a, args.b, reason=reason, by=by, date=date)
@@ -223,7 +224,10 @@ def different_events(
     for claim, other in ((first, second), (second, first)):
         if claim.claim.event is not None:
             continue
-        event_id = _free(f"{claim.key.replace('/', '.')}", taken)
+        wanted = claim.key.replace("/", ".")
+        if len(wanted) > MAX_ID - 4:  # room for a "-NN" suffix; ids are at most 200 characters
+            wanted = f"event-{hashlib.sha256(claim.key.encode()).hexdigest()[:16]}"
+        event_id = _free(wanted, taken)
         taken.add(event_id)
         name = f"{claim.claim.property} of {claim.claim.subject} ({claim.key})"
         description = f"Not the event of {other.key} (judged{who}{when}): {reason}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from checker.cache import Cache
@@ -27,14 +27,20 @@ from checker.project import Project, files_under
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
 
 
-def key(cache: Cache, project: Project, options: Sequence[str], extra: Iterable[Path], today: str) -> str:
+def key(cache: Cache, options: Sequence[str], inputs: Mapping[str, str], today: str) -> str:
     """The key of a run: its options and today, and every input file's path and content."""
     parts: list[str] = ["run", today, *options]
     parts += [f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT]
-    for path in sorted(set(_inputs(project, extra)), key=lambda p: p.as_posix()):
-        parts.append(project.display(path))
-        parts.append(_digest(path))
+    for name, digest in inputs.items():
+        parts += [name, digest]
     return cache.key(*parts)
+
+
+def inputs(project: Project, extra: Iterable[Path]) -> dict[str, str]:
+    """Every file a run reads, as the path reports show, with its content's digest, sorted by path:
+    the files under claims/ and sources/ (recursively) and the ``extra`` ones named."""
+    paths = sorted(set(_inputs(project, extra)), key=lambda p: p.as_posix())
+    return {project.display(path): _digest(path) for path in paths}
 
 
 def _inputs(project: Project, extra: Iterable[Path]) -> Iterator[Path]:

@@ -91,3 +91,8 @@ def lookup(name: str, extra: Mapping[str, Unit] | None = None) -> Unit | None:
         if key.endswith("es") and key[:-2] in table:
             return table[key[:-2]]
     return None
+
+
+def spellings() -> dict[str, str]:
+    """The other spellings :func:`lookup` accepts (people, km, %), each with its unit's name."""
+    return dict(_ALIASES)

@@ -15,12 +15,10 @@ so that a rebuilt report is byte-identical.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from checker.findings import Finding, Waived, Waiver
-from checker.project import UsageError
 from checker.rules import expired_waiver, unused_waiver
 
 
@@ -31,17 +29,6 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)  # still reported
     waived: list[Waived] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)  # W001/W002 findings about the waivers
-
-
-def today() -> dt.date:
-    """Today's date (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(dt.UTC).date()
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
 
 
 def apply(

@@ -123,6 +123,7 @@ def test_schema_check_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run_cli(["schema", "-o", str(tmp_path)], capsys)[0] == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "claim-file.schema.json",
+        "config-file.schema.json",
         "entities-file.schema.json",
         "properties-file.schema.json",
         "report.schema.json",

@@ -163,6 +163,7 @@ def test_schema_modelines_name_schemas_of_this_release() -> None:
             assert (REPO / "schemas" / url.rsplit("/", 1)[1]).is_file(), (name, url)
     assert "$schema=" in scaffold.rendered()["claims/entities.yaml"]
     assert "$schema=" in scaffold.rendered()["claims/properties.yaml"]
+    assert "$schema=" in scaffold.rendered()["checker.yaml"]
 
 
 def test_every_setting_is_explained() -> None:
@@ -192,7 +193,8 @@ def test_commented_examples_validate(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert examples != text, name
         path.write_text(examples, encoding="utf-8")
     config = load_config(find_project([tmp_path / "claims"]))
-    assert len(config.waivers) == 2 and config.per_path and config.rules
+    assert len(config.waivers) == 3 and config.per_path and config.rules
+    assert config.options.unrecorded_fact.kinds == ["number", "date"]
     result = check_project(tmp_path)
     assert not [f for f in result.findings if f.severity.name == "ERROR"], result.findings
 

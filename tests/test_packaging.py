@@ -19,7 +19,7 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 def test_pyproject_names_the_distribution_and_its_version() -> None:
     assert PYPROJECT["project"]["name"] == DISTRIBUTION == "newsroom-claimcheck"
     assert PYPROJECT["project"]["version"] == __version__
-    assert PYPROJECT["project"]["scripts"] == {"checker": "checker.cli:main"}
+    assert PYPROJECT["project"]["scripts"] == {"checker": "checker.main:main"}
 
 
 def test_installed_metadata_agrees_with_the_package() -> None:

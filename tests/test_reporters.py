@@ -279,6 +279,7 @@ def test_hostile_json(hostile: Report) -> None:
         "fingerprint": waived["fingerprint"],
         "rule": None,
         "claims": [],
+        "sources": [],
         "location": {"path": "checker.yaml", "line": 5, "column": 5},
     }
     assert doc["summary"] == {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import engine, waivers
+from checker import clock, engine, waivers
 from checker.config import Config
 from checker.findings import Location, Severity, Subject, Waived, Waiver
 from checker.project import UsageError, find_project
@@ -191,14 +191,14 @@ def test_waivers_in_pyproject_are_located(tmp_path: Path) -> None:
 
 def test_source_date_epoch_is_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1748736000")  # 2025-06-01T00:00:00Z
-    assert waivers.today() == TODAY
+    assert clock.today() == TODAY
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1748735999")
-    assert waivers.today() == dt.date(2025, 5, 31)
+    assert clock.today() == dt.date(2025, 5, 31)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
-        waivers.today()
+        clock.today()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert waivers.today() == dt.datetime.now(dt.UTC).date()
+    assert clock.today() == dt.datetime.now(dt.UTC).date()
 
 
 def test_source_date_epoch_decides_expiry(

@@ -48,33 +48,106 @@ SeverityName = Literal["error", "warning", "info"]
 _FORBID = ConfigDict(extra="forbid")
 
 
+#: Examples shared by the schema's fields: a location, a finding's subject, a finding.
+_LOCATION_EXAMPLE: Final[dict[str, Any]] = {
+    "path": "claims/rferl-kunbolat-15-days.yaml",
+    "line": 23,
+    "column": 12,
+}
+_SUBJECT_EXAMPLE: Final[dict[str, Any]] = {
+    "claims": ["rferl-kunbolat-15-days/sentence", "rferl-kunbolatuly-10-days/sentence"],
+    "entities": ["baibolat-kunbolat"],
+    "sources": [],
+    "catalogue": [],
+    "config": [],
+    "file": None,
+    "key_path": [],
+    "fact": {"entity": "baibolat-kunbolat", "property": "jail-sentence", "context": []},
+    "values": ["10 days", "15 days"],
+    "detail": [],
+    "sides": [["rferl-kunbolatuly-10-days/sentence"], ["rferl-kunbolat-15-days/sentence"]],
+}
+_QUOTE_EXAMPLE: Final[dict[str, Any]] = {
+    "text": "sentenced him to 15 days in jail",
+    "location": _LOCATION_EXAMPLE,
+    "source_id": "rferl-kunbolat-15-days",
+}
+_FINDING_EXAMPLE: Final[dict[str, Any]] = {
+    "code": "V001",
+    "rule": "value-conflict",
+    "severity": "warning",
+    "message": "jail sentence of Baibolat Kunbolat: 10 days or 15 days; may describe different events",
+    "location": _LOCATION_EXAMPLE,
+    "related": [{"path": "claims/rferl-kunbolatuly-10-days.yaml", "line": 36, "column": 12}],
+    "quotes": [_QUOTE_EXAMPLE],
+    "action": "check both sources; name the event (event:) if they describe the same one",
+    "subject": _SUBJECT_EXAMPLE,
+    "fingerprint": "0123456789abcdef",
+}
+_STALE_EXAMPLE: Final[dict[str, Any]] = {
+    "code": "V001",
+    "fingerprint": "0123456789abcdef",
+    "content": "fedcba9876543210",
+    "count": 1,
+    "severity": "warning",
+    "path": "claims/rferl-kunbolat-15-days.yaml",
+    "claims": ["rferl-kunbolat-15-days/sentence"],
+    "message": "jail sentence of Baibolat Kunbolat: 10 days or 15 days",
+}
+_WAIVER_EXAMPLE: Final[dict[str, Any]] = {
+    "reason": "two different sentences",
+    "by": "night desk",
+    "expires": None,
+    "fingerprint": "0123456789abcdef",
+    "rule": None,
+    "claims": [],
+    "sources": [],
+    "location": {"path": "checker.yaml", "line": 4, "column": 5},
+}
+
+
 @with_config(_FORBID)
 class LocationDoc(TypedDict):
     """A place in a file."""
 
-    path: Annotated[str, Field(description="Repo-relative POSIX path.")]
-    line: Annotated[int, Field(ge=1, description="1-based line.")]
-    column: Annotated[int, Field(ge=1, description="1-based column, in Unicode code points.")]
+    path: Annotated[
+        str, Field(description="Repo-relative POSIX path.", examples=["claims/rferl-kunbolat-15-days.yaml"])
+    ]
+    line: Annotated[int, Field(ge=1, description="1-based line.", examples=[23])]
+    column: Annotated[int, Field(ge=1, description="1-based column, in Unicode code points.", examples=[12])]
 
 
 @with_config(_FORBID)
 class QuoteDoc(TypedDict):
     """What one side of a finding says, verbatim, and where the claim file records it."""
 
-    text: str
-    location: LocationDoc
-    source_id: Annotated[str | None, Field(description="The id of the source quoted, when known.")]
+    text: Annotated[
+        str,
+        Field(description="The quote as the claim file records it.", examples=[_QUOTE_EXAMPLE["text"]]),
+    ]
+    location: Annotated[
+        LocationDoc, Field(description="Where the claim file writes the quote.", examples=[_LOCATION_EXAMPLE])
+    ]
+    source_id: Annotated[
+        str | None,
+        Field(description="The id of the source quoted, when known.", examples=["rferl-kunbolat-15-days"]),
+    ]
 
 
 @with_config(_FORBID)
 class FactDoc(TypedDict):
     """A fact: one entity's property in one context."""
 
-    entity: Annotated[str, Field(description="The identity id of the entity.")]
-    property: Annotated[str, Field(description="The property id.")]
+    entity: Annotated[
+        str, Field(description="The identity id of the entity.", examples=["baibolat-kunbolat"])
+    ]
+    property: Annotated[str, Field(description="The property id.", examples=["jail-sentence"])]
     context: Annotated[
         list[str],
-        Field(description="What separates it from other facts: event=..., as-of=..., scope:...=..."),
+        Field(
+            description="What separates it from other facts: event=..., as-of=..., scope:...=...",
+            examples=[["event=consulate-picket-2021-02-09"], []],
+        ),
     ]
 
 
@@ -82,43 +155,106 @@ class FactDoc(TypedDict):
 class SubjectDoc(TypedDict):
     """What a finding is about, by stable ids; the fingerprint is made from it."""
 
-    claims: Annotated[list[str], Field(description="Claim keys: source-id/claim-id.")]
-    entities: Annotated[list[str], Field(description="Identity ids.")]
-    sources: Annotated[list[str], Field(description="Source ids.")]
-    catalogue: Annotated[list[str], Field(description="Catalogue entries: property:ID, event:ID, unit:NAME.")]
-    config: Annotated[list[str], Field(description="Configuration entries, e.g. a waiver.")]
-    file: Annotated[str | None, Field(description="The file whose content the finding is about.")]
-    key_path: Annotated[
-        list[str], Field(description="Where in that file: keys, and list items by id=ID (else index).")
+    claims: Annotated[
+        list[str],
+        Field(description="Claim keys: source-id/claim-id.", examples=[_SUBJECT_EXAMPLE["claims"]]),
     ]
-    fact: Annotated[FactDoc | None, Field(description="The fact a value or corroboration finding is about.")]
-    values: Annotated[list[str], Field(description="The distinct values the finding lists.")]
-    detail: Annotated[list[str], Field(description="What else tells two findings apart.")]
+    entities: Annotated[list[str], Field(description="Identity ids.", examples=[["baibolat-kunbolat"]])]
+    sources: Annotated[list[str], Field(description="Source ids.", examples=[["rferl-kunbolat-15-days"]])]
+    catalogue: Annotated[
+        list[str],
+        Field(
+            description="Catalogue entries: property:ID, event:ID, unit:NAME.",
+            examples=[["property:verdict"]],
+        ),
+    ]
+    config: Annotated[
+        list[str], Field(description="Configuration entries, e.g. a waiver.", examples=[["waivers[0]"]])
+    ]
+    file: Annotated[
+        str | None,
+        Field(
+            description="The file whose content the finding is about.",
+            examples=["claims/rferl-kunbolat-15-days.yaml"],
+        ),
+    ]
+    key_path: Annotated[
+        list[str],
+        Field(
+            description="Where in that file: keys, and list items by id=ID (else index).",
+            examples=[["claims", "id=sentence", "value", "unit"]],
+        ),
+    ]
+    fact: Annotated[
+        FactDoc | None,
+        Field(
+            description="The fact a value or corroboration finding is about.",
+            examples=[_SUBJECT_EXAMPLE["fact"]],
+        ),
+    ]
+    values: Annotated[
+        list[str],
+        Field(description="The distinct values the finding lists.", examples=[["10 days", "15 days"]]),
+    ]
+    detail: Annotated[
+        list[str],
+        Field(description="What else tells two findings apart.", examples=[["additionalProperties"]]),
+    ]
     sides: Annotated[
         list[list[str]],
         Field(
-            description="The claims grouped by what they state (value, date, spelling), odd one out first."
+            description="The claims grouped by what they state (value, date, spelling), odd one out first.",
+            examples=[_SUBJECT_EXAMPLE["sides"]],
         ),
     ]
+
+
+_SEVERITY_DOC: Final = Field(
+    description="error (fails the check by default), warning or info.", examples=["warning"]
+)
+_MESSAGE_DOC: Final = Field(
+    description="What the finding says, in full.", examples=[_FINDING_EXAMPLE["message"]]
+)
+_SUBJECT_DOC: Final = Field(
+    description="What the finding is about, by stable ids; the fingerprint is made from it.",
+    examples=[_SUBJECT_EXAMPLE],
+)
 
 
 @with_config(_FORBID)
 class FindingDoc(TypedDict):
     """One finding."""
 
-    code: Annotated[str, Field(description="The rule's stable code, e.g. V001.")]
-    rule: Annotated[str, Field(description="The rule's name, e.g. value-conflict.")]
-    severity: SeverityName
-    message: str
-    location: Annotated[LocationDoc, Field(description="Where the finding is reported.")]
-    related: Annotated[
-        list[LocationDoc], Field(description="Other places involved: the other side of a conflict.")
+    code: Annotated[str, Field(description="The rule's stable code, e.g. V001.", examples=["V001"])]
+    rule: Annotated[
+        str, Field(description="The rule's name, e.g. value-conflict.", examples=["value-conflict"])
     ]
-    quotes: Annotated[list[QuoteDoc], Field(description="The quotes of the sides, in order.")]
-    action: Annotated[str | None, Field(description="A suggested fix, when there is one.")]
-    subject: SubjectDoc
+    severity: Annotated[SeverityName, _SEVERITY_DOC]
+    message: Annotated[str, _MESSAGE_DOC]
+    location: Annotated[
+        LocationDoc, Field(description="Where the finding is reported.", examples=[_LOCATION_EXAMPLE])
+    ]
+    related: Annotated[
+        list[LocationDoc],
+        Field(
+            description="Other places involved: the other side of a conflict.",
+            examples=[_FINDING_EXAMPLE["related"]],
+        ),
+    ]
+    quotes: Annotated[
+        list[QuoteDoc], Field(description="The quotes of the sides, in order.", examples=[[_QUOTE_EXAMPLE]])
+    ]
+    action: Annotated[
+        str | None,
+        Field(description="A suggested fix, when there is one.", examples=[_FINDING_EXAMPLE["action"]]),
+    ]
+    subject: Annotated[SubjectDoc, _SUBJECT_DOC]
     fingerprint: Annotated[
-        str, Field(description="Stable hash of the code and the subject; waivers name it.")
+        str,
+        Field(
+            description="Stable hash of the code and the subject; waivers name it.",
+            examples=["0123456789abcdef"],
+        ),
     ]
 
 
@@ -126,46 +262,80 @@ class FindingDoc(TypedDict):
 class WaiverDoc(TypedDict):
     """The waiver that covered a finding, as the configuration writes it."""
 
-    reason: str
-    by: str | None
-    expires: Annotated[str | None, Field(description="The last day it applies (YYYY-MM-DD).")]
-    fingerprint: Annotated[str | None, Field(description="The fingerprint it names, if it names one.")]
-    rule: Annotated[str | None, Field(description="The rule code it names, with claims.")]
-    claims: Annotated[list[str], Field(description="The source-id/claim-id keys it names, with rule.")]
-    location: Annotated[LocationDoc, Field(description="Where the waiver is written.")]
+    reason: Annotated[
+        str, Field(description="Why the finding is accepted.", examples=["two different sentences"])
+    ]
+    by: Annotated[str | None, Field(description="Who accepted it.", examples=["night desk"])]
+    expires: Annotated[
+        str | None, Field(description="The last day it applies (YYYY-MM-DD).", examples=["2030-12-31"])
+    ]
+    fingerprint: Annotated[
+        str | None,
+        Field(description="The fingerprint it names, if it names one.", examples=["0123456789abcdef"]),
+    ]
+    rule: Annotated[str | None, Field(description="The rule code it names, with claims.", examples=["R002"])]
+    claims: Annotated[
+        list[str],
+        Field(
+            description="The source-id/claim-id keys it names, with rule.",
+            examples=[["rferl-kunbolat-15-days/sentence"]],
+        ),
+    ]
+    sources: Annotated[
+        list[str],
+        Field(description="The source ids it names, with rule.", examples=[["rferl-kunbolat-15-days"]]),
+    ]
+    location: Annotated[
+        LocationDoc, Field(description="Where the waiver is written.", examples=[_WAIVER_EXAMPLE["location"]])
+    ]
 
 
 @with_config(_FORBID)
 class WaivedDoc(FindingDoc):
     """A finding that a waiver covers: not reported, but counted."""
 
-    waiver: WaiverDoc
+    waiver: Annotated[
+        WaiverDoc, Field(description="The waiver that covered the finding.", examples=[_WAIVER_EXAMPLE])
+    ]
 
 
 @with_config(_FORBID)
 class SeverityCounts(TypedDict):
     """Reported findings per severity."""
 
-    error: int
-    warning: int
-    info: int
+    error: Annotated[int, Field(description="Reported errors.", examples=[0])]
+    warning: Annotated[int, Field(description="Reported warnings.", examples=[2])]
+    info: Annotated[int, Field(description="Reported notes (info).", examples=[5])]
 
 
 @with_config(_FORBID)
 class SummaryDoc(TypedDict):
     """What was checked and what was found."""
 
-    files: Annotated[int, Field(description="Claim files reported on (those named, or all).")]
-    claims: Annotated[int, Field(description="Claims in the files reported on.")]
+    files: Annotated[int, Field(description="Claim files reported on (those named, or all).", examples=[2])]
+    claims: Annotated[int, Field(description="Claims in the files reported on.", examples=[75])]
     compared_files: Annotated[
-        int, Field(description="Claim files loaded and compared: the whole archive, whatever was named.")
+        int,
+        Field(
+            description="Claim files loaded and compared: the whole archive, whatever was named.",
+            examples=[2],
+        ),
     ]
-    compared_claims: Annotated[int, Field(description="Claims loaded and compared.")]
-    findings: Annotated[int, Field(description="Reported findings (waived ones not included).")]
-    by_severity: SeverityCounts
-    waived: Annotated[int, Field(description="Findings a waiver covers.")]
+    compared_claims: Annotated[int, Field(description="Claims loaded and compared.", examples=[75])]
+    findings: Annotated[int, Field(description="Reported findings (waived ones not included).", examples=[7])]
+    by_severity: Annotated[
+        SeverityCounts,
+        Field(
+            description="Reported findings per severity: error, warning, info.",
+            examples=[{"error": 0, "warning": 2, "info": 5}],
+        ),
+    ]
+    waived: Annotated[int, Field(description="Findings a waiver covers.", examples=[0])]
     baselined: NotRequired[
-        Annotated[int, Field(description="Findings the baseline covers; only when a baseline was given.")]
+        Annotated[
+            int,
+            Field(description="Findings the baseline covers; only when a baseline was given.", examples=[3]),
+        ]
     ]
 
 
@@ -173,8 +343,8 @@ class SummaryDoc(TypedDict):
 class ToolDoc(TypedDict):
     """The program that wrote the report."""
 
-    name: Annotated[str, Field(description='Always "claimcheck".')]
-    version: str
+    name: Annotated[str, Field(description='Always "claimcheck".', examples=["claimcheck"])]
+    version: Annotated[str, Field(description="The checker's version.", examples=["0.2.0"])]
 
 
 @with_config(_FORBID)
@@ -183,20 +353,63 @@ class ReportDocument(TypedDict):
 
     schema: Annotated[
         Literal["https://claimcheck.invalid/schemas/report.schema.json"],
-        Field(description="The URI of this JSON Schema."),
+        Field(description="The URI of this JSON Schema.", examples=[SCHEMA_ID]),
     ]
-    version: Annotated[Literal[2], Field(description="The format version.")]
-    tool: ToolDoc
+    version: Annotated[Literal[2], Field(description="The format version.", examples=[2])]
+    tool: Annotated[
+        ToolDoc,
+        Field(
+            description="The program that wrote the report: its name and version.",
+            examples=[{"name": "claimcheck", "version": "0.2.0"}],
+        ),
+    ]
     timestamp: NotRequired[
-        Annotated[str, Field(description="When the report was made (ISO 8601, UTC); only when asked.")]
+        Annotated[
+            str,
+            Field(
+                description="When the report was made (ISO 8601, UTC); only when asked.",
+                examples=["2026-11-30T14:00:00Z"],
+            ),
+        ]
     ]
-    summary: SummaryDoc
-    findings: list[FindingDoc]
-    waived: list[WaivedDoc]
+    summary: Annotated[
+        SummaryDoc,
+        Field(
+            description="What was checked (files, claims) and what was found (findings per severity).",
+            examples=[
+                {
+                    "files": 2,
+                    "claims": 75,
+                    "compared_files": 2,
+                    "compared_claims": 75,
+                    "findings": 1,
+                    "by_severity": {"error": 0, "warning": 1, "info": 0},
+                    "waived": 0,
+                }
+            ],
+        ),
+    ]
+    findings: Annotated[
+        list[FindingDoc],
+        Field(
+            description="The reported findings, by file, line, column and code.",
+            examples=[[_FINDING_EXAMPLE]],
+        ),
+    ]
+    waived: Annotated[
+        list[WaivedDoc],
+        Field(
+            description="Findings a waiver covers, each with its waiver.",
+            examples=[[{**_FINDING_EXAMPLE, "waiver": _WAIVER_EXAMPLE}]],
+        ),
+    ]
     baselined: NotRequired[
         Annotated[
             list[FindingDoc],
-            Field(description="Findings the baseline covers: not reported; only when a baseline was given."),
+            Field(
+                description="Findings the baseline covers: not reported; only when a baseline was given.",
+                examples=[[_FINDING_EXAMPLE]],
+            ),
         ]
     ]
     stale_baseline: NotRequired[
@@ -204,7 +417,8 @@ class ReportDocument(TypedDict):
             list[BaselineEntryDoc],
             Field(
                 description="Baseline entries no finding matched (fixed, or their claims changed), with the"
-                " count left unmatched; only when a baseline was given."
+                " count left unmatched; only when a baseline was given.",
+                examples=[[_STALE_EXAMPLE]],
             ),
         ]
     ]
@@ -290,6 +504,7 @@ def waived_doc(waived: Waived) -> WaivedDoc:
             "fingerprint": waiver.fingerprint,
             "rule": waiver.rule,
             "claims": list(waiver.claims),
+            "sources": list(waiver.sources),
             "location": location_doc(waiver.location),
         },
     }

@@ -47,6 +47,7 @@ from checker.rules import (
     unknown_event,
     unknown_property,
     unknown_unit,
+    unrecorded_fact,
     unused_waiver,
     value_conflict,
     value_kind_mismatch,
@@ -92,6 +93,7 @@ _MODULES = (
     quote_not_found,
     source_changed,
     quote_does_not_support_value,
+    unrecorded_fact,
     # names: which names denote the same entity
     name_variant,
     inconsistent_spelling,

@@ -68,6 +68,8 @@ _KAZAKH_ENDINGS = re.compile(
     r"еуі|ауы|еуін|ауын|ншы|нші|ыншы|інші)"
 )
 _WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+#: Kazakh words that look like a number word with an ending but are not one: "оны" (him), "үшін" (for).
+_KAZAKH_NOT_NUMBERS = frozenset({"оны", "оның", "онда", "оған", "одан", "онымен", "үшін"})
 
 
 def local_numbers(text: str, language: str) -> list[Reading]:
@@ -110,6 +112,8 @@ def _scale_of(word: str) -> int:
 def _word_value(word: str, table: tuple[tuple[str, int], ...], language: str) -> int | None:
     """The value of one number word (any ending), or None; remembered, as words recur."""
     endings = _RUSSIAN_ENDINGS if language == "ru" else _KAZAKH_ENDINGS
+    if language == "kk" and word in _KAZAKH_NOT_NUMBERS:
+        return None
     for stem, value in _longest_first(table):
         if not word.startswith(stem) or not endings.fullmatch(word[len(stem) :]):
             continue

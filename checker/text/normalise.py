@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 #: Typographic variants that do not change what a quote says.
@@ -67,9 +67,45 @@ def _clusters(text: str, low: int, high: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-#: Plain ASCII, whose normal form is its lower case: the fast path of :meth:`Normalised.of`.
-_ASCII_RUN = re.compile(r"[\x20-\x7e\t\n\v\f\r]+")
-_ASCII_PART = re.compile(r"[\t\n\v\f\r ]+|[\x21-\x7e]+")
+def _one_for_one() -> dict[int, str]:
+    """The characters whose normal form is one visible character of their own, whatever surrounds
+    them (the fast path's translation table): ASCII, and the Latin, Greek and Cyrillic letters of
+    the languages claims are read in. Combining marks, invisible characters and anything that
+    folds to several characters or to a space are left to the slow path, cluster by cluster.
+    Blocks where two plain characters compose (Hangul jamo) are not among those scanned.
+    """
+    scanned = [*range(0x21, 0x7F), *range(0xA1, 0x250), *range(0x370, 0x530)]
+    table: dict[int, str] = {}
+    for code in scanned:
+        char = chr(code)
+        if unicodedata.combining(char) or _invisible(char) or unicodedata.category(char) == "Cn":
+            continue
+        folded = _fold(char)
+        if len(folded) == 1 and not folded.isspace() and not unicodedata.combining(folded):
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _one_for_one()
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """A regular-expression character class body for ``codes``, as ranges."""
+    parts: list[str] = []
+    ordered = sorted(codes)
+    low = previous = ordered[0]
+    for code in [*ordered[1:], -1]:
+        if code != previous + 1:
+            parts.append(re.escape(chr(low)) + ("-" + re.escape(chr(previous)) if previous > low else ""))
+            low = code
+        previous = code
+    return "".join(parts)
+
+
+#: Text of one-for-one characters and ASCII whitespace: the fast path of :class:`Normalised`.
+_SIMPLE = _ranges(_FOLD_TABLE)
+_FAST_RUN = re.compile(rf"[{_SIMPLE}\t\n\v\f\r ]+")
+_FAST_PART = re.compile(rf"[\t\n\v\f\r ]+|[{_SIMPLE}]+")
 _ASCII_SPACE = re.compile(r"[\t\n\v\f\r ]+")
 
 
@@ -98,8 +134,8 @@ class _Builder:
         self.ends.extend([end] * len(text))
 
     def plain(self, text: str, start: int) -> None:
-        """ASCII without whitespace, one character for one."""
-        self.parts.append(text.lower())
+        """One-for-one characters (see :func:`_one_for_one`), no whitespace."""
+        self.parts.append(text.translate(_FOLD_TABLE))
         self.last = text[-1]
         self.starts.extend(range(start, start + len(text)))
         self.ends.extend(range(start + 1, start + len(text) + 1))
@@ -138,8 +174,8 @@ class Normalised:
     @property
     def text(self) -> str:
         if self._text is None:
-            if _ASCII_RUN.fullmatch(self.original):
-                self._text = _ASCII_SPACE.sub(" ", self.original.lower()).strip(" ")
+            if _FAST_RUN.fullmatch(self.original):
+                self._text = _ASCII_SPACE.sub(" ", self.original.translate(_FOLD_TABLE)).strip(" ")
             else:
                 self._map()
         assert self._text is not None
@@ -160,11 +196,12 @@ class Normalised:
         return self._ends
 
     def _map(self) -> None:
-        """Normalise with the offset map: ASCII runs one character for one, the rest cluster by cluster."""
+        """Normalise with the offset map: runs of one-for-one characters at once, the rest cluster by
+        cluster."""
         original = self.original
         built = _Builder()
         position = 0
-        for run in _ASCII_RUN.finditer(original):
+        for run in _FAST_RUN.finditer(original):
             start, end = run.span()
             after = end
             while after < len(original) and _invisible(original[after]):
@@ -172,7 +209,7 @@ class Normalised:
             if after < len(original) and unicodedata.combining(original[after]):
                 end -= 1  # the last letter carries the marks that follow: the slow path
             built.slow(original, position, start)
-            for part in _ASCII_PART.finditer(original, start, end):
+            for part in _FAST_PART.finditer(original, start, end):
                 if part.group()[0] in " \t\n\v\f\r":
                     built.space(part.start(), part.end())
                 else:

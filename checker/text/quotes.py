@@ -32,7 +32,7 @@ def find_pieces(article: Normalised, quote: str) -> list[Span] | None:
 
     None when a piece is not found, or the quote has no words at all.
     """
-    found = _positions(article, quote)
+    found = quote_positions(article, quote)
     return None if found is None else [article.span(start, end) for start, end in found]
 
 
@@ -42,10 +42,10 @@ def quote_in(article: Normalised, quote: str) -> bool:
     :func:`find_pieces` without the spans: the normal text alone answers,
     so the article's offset map is not worked out for a quote that is there.
     """
-    return _positions(article, quote) is not None
+    return quote_positions(article, quote) is not None
 
 
-def _positions(article: Normalised, quote: str) -> list[tuple[int, int]] | None:
+def quote_positions(article: Normalised, quote: str) -> list[tuple[int, int]] | None:
     """Where each piece of ``quote`` is in the article's normal text, in order (None: not all are)."""
     pieces = quote_pieces(quote)
     if not pieces:
