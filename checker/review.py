@@ -50,7 +50,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from checker import judge, reporting, waive, waivers, yamlwrite
+from checker import clock, judge, reporting, waive, yamlwrite
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import CONFIG_NAME, ConfigError, load_config
 from checker.engine import run
@@ -456,7 +456,7 @@ def _judgement(relation: str) -> _Action:
     def action(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
         a, b, reason = _required(form, "a"), _required(form, "b"), _required(form, "reason")
         by = _optional(form, "by")
-        today = waivers.today().isoformat()
+        today = clock.today().isoformat()
         project = session.project
         return [project.entities_path], lambda: judge.judge_entities(
             project, relation, a, b, reason=reason, by=by, date=today
@@ -468,7 +468,7 @@ def _judgement(relation: str) -> _Action:
 def _different_events(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
     a, b, reason = _required(form, "a"), _required(form, "b"), _required(form, "reason")
     by = _optional(form, "by")
-    today = waivers.today().isoformat()
+    today = clock.today().isoformat()
     project = session.project
     files = [_claim_file(session, key) for key in (a, b)]
     return [project.entities_path, *dict.fromkeys(files)], lambda: judge.different_events(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import reporting, review, waivers
+from checker import clock, reporting, review
 from checker.cli import main
 from checker.project import UsageError, find_project
 from checker.reporters import html
@@ -77,7 +77,7 @@ def test_same_as_writes_the_judgement_and_nothing_else(root: Path, session: revi
     assert _codes(root, "N001", "Kunbolat")
     outcome = _act(session, action="same-as", a=PAIR[0], b=PAIR[1], reason=REASON, by="Desk")
     assert not outcome.failed, outcome.message
-    today = waivers.today().isoformat()
+    today = clock.today().isoformat()
     assert _changes(root, before) == {
         "claims/entities.yaml": [
             "-judgements: []",
