@@ -4,7 +4,9 @@ An editor settles a finding where they read it: "same person" / "different
 people" on a name variant (a judgement in entities.yaml), "different
 events" on a value or date conflict (an event of its own for each claim),
 "this side is wrong" (the claim's value or date corrected in its claim
-file), and "waive" on any finding (a waiver in checker.yaml). Each action
+file) or a link to a recorded event, "record as claim" on an unrecorded
+fact (Q004, prefilled as ``checker new`` suggests it), and "waive" on any
+finding (a waiver in checker.yaml). Each action
 calls the code of ``checker judge`` and ``checker waive``
 (checker/judge.py, checker/waive.py), so every file is written by the
 lossless writer (checker/yamlwrite.py): comments and order kept, atomic.
@@ -49,13 +51,15 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from checker import clock, judge, reporting, waive, yamlwrite
+from checker import authoring, clock, judge, reporting, waive, yamlwrite
 from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import CONFIG_NAME, ConfigError, load_config
 from checker.engine import run
 from checker.findings import Finding
-from checker.loader import LoadFailed, load_file
+from checker.loader import LoadFailed, load_file, load_yaml
 from checker.models import Claim, EntitiesFile
 from checker.project import Project, UsageError, find_project
 from checker.reporters import html
@@ -68,7 +72,10 @@ MAX_BODY = 64 * 1024
 MAX_PAGES = 64
 #: The filters the report keeps in its address; a decision returns to the same view.
 FILTERS = ("severity", "rule", "source", "entity")
+#: Unrecorded facts offered as claims to record, per source (the finding lists more).
+MAX_SUGGESTIONS = 8
 _NAME_VARIANT = "name-variant"
+_UNRECORDED = "unrecorded-fact"
 _CONFLICTS = ("value-conflict", "date-conflict")
 
 
@@ -292,8 +299,15 @@ class Offers:
         self.events = _events(project)
         self.forms: dict[str, tuple[html.Form, ...]] = {}
         self._claims: dict[Path, dict[str, Any]] = {}
+        self.articles = {a.source_id: a for a in report.articles}
+        self._names: authoring.Catalogue | None = None
         for finding in report.findings:
-            forms = [*self._variant(finding), *self._conflict(finding), *self._waiver(finding)]
+            forms = [
+                *self._variant(finding),
+                *self._conflict(finding),
+                *self._unrecorded(finding),
+                *self._waiver(finding),
+            ]
             if forms:
                 self.forms[finding.fingerprint] = tuple(forms)
 
@@ -375,6 +389,44 @@ class Offers:
                 )
                 if fields:
                     yield _correction(key, fields, "value")
+
+    def _unrecorded(self, finding: Finding) -> Iterable[html.Form]:
+        """Q004: each unrecorded fact (the first :data:`MAX_SUGGESTIONS`) as a claim to record,
+        prefilled as ``checker new`` suggests it (checker/authoring.py)."""
+        sources = finding.subject.sources
+        if finding.rule != _UNRECORDED or len(sources) != 1 or sources[0] not in self.claim_files:
+            return
+        article = self.articles.get(sources[0])
+        if article is None or article.text is None:
+            return
+        if self._names is None:
+            self._names = authoring.Catalogue(authoring._catalogue(self.project))
+        places = {(place.line, place.column) for place in finding.related}
+        shown: set[str] = set()
+        for suggestion in authoring.suggest(article.text, article.language, self._names):
+            candidate = suggestion.candidate
+            if (candidate.line, candidate.column) not in places or candidate.key in shown:
+                continue
+            shown.add(candidate.key)
+            if len(shown) > MAX_SUGGESTIONS:
+                return
+            subject = "" if suggestion.subject == "SUBJECT" else suggestion.subject
+            yield html.Form(
+                "record-claim",
+                f"Record \u2018{candidate.shown}\u2019 (line {candidate.line}) as a claim",
+                "Record the claim",
+                (("source", sources[0]),),
+                (
+                    html.Field("id", "Claim id", value=suggestion.id, required=True),
+                    html.Field("subject", "Subject", value=subject, required=True),
+                    html.Field("property", "Property", required=True, hint="a property id of the catalogue"),
+                    html.Field("value", "Value", value=suggestion.value, required=True, hint="as YAML"),
+                    html.Field("date", "Date", value=suggestion.date or "", hint="as YAML; may be left out"),
+                    html.Field("quote", "Quote", "textarea", value=suggestion.quote, required=True),
+                ),
+                f"Added to the claims of {self.project.display(self.claim_files[sources[0]])}; check the"
+                " subject, value and quote against the article.",
+            )
 
     def _claim(self, key: str) -> dict[str, Any] | None:
         source = key.split("/", 1)[0]
@@ -507,6 +559,27 @@ def _link_event(session: Session, form: dict[str, str]) -> tuple[list[Path], Cal
     return [path], lambda: correct_claim(session.project, path, key, {"event": event})
 
 
+def _record_claim(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
+    source = _required(form, "source")
+    path = _claim_file(session, f"{source}/")
+    claim: dict[str, Any] = {name: _required(form, name).strip() for name in ("id", "subject", "property")}
+    claim["value"] = _yaml_field(form, "value")
+    if _optional(form, "date") is not None:
+        claim["date"] = _yaml_field(form, "date")
+    claim["quote"] = " ".join(_required(form, "quote").split())
+    return [path], lambda: record_claim(session.project, path, claim)
+
+
+def _yaml_field(form: dict[str, str], name: str) -> Any:
+    text = _required(form, name)
+    try:
+        return load_yaml(text).data
+    except LoadFailed as failure:
+        raise UsageError(
+            f"{name}: {failure.problems[0].message} (write it as YAML: {{amount: 10, unit: day}})"
+        ) from None
+
+
 def _claim_file(session: Session, key: str) -> Path:
     """The claim file of a claim key, as the page the editor saw knows it (never a path from the form)."""
     path = session.claim_files.get(key.split("/", 1)[0])
@@ -522,7 +595,66 @@ ACTIONS: dict[str, _Action] = {
     "waive": _waive,
     "correct": _correct,
     "link-event": _link_event,
+    "record-claim": _record_claim,
 }
+
+
+def record_claim(project: Project, path: Path, claim: dict[str, Any]) -> list[str]:
+    """Append a claim to the claims of a claim file; its value (and a date that is a mapping) in flow
+    style as the repository writes them. The claim must validate and its id be new in the file."""
+    try:
+        Claim.model_validate(claim)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UsageError(f"the claim {claim.get('id')!r}: {where}: {first['msg']}") from None
+    original = yamlwrite.read(path)
+    data = original.data
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(claims, list):
+        raise UsageError(f"{project.display(path)}: no list of claims to add to")
+    if any(isinstance(c, dict) and c.get("id") == claim["id"] for c in claims):
+        raise UsageError(
+            f"{project.display(path)}: a claim {claim['id']!r} exists already; choose another id"
+        )
+    date = claim.get("date")
+    plain = {k: _flow(v) for k, v in claim.items() if k != "date"}
+    for name in ("subject", "quote"):  # quoted, as the claim files write them
+        plain[name] = DoubleQuotedScalarString(plain[name])
+
+    def change(doc: Any) -> Any:
+        yamlwrite.append_record(yamlwrite.top_mapping(doc, path), "claims", plain, path=path)
+        if date is not None:
+            record = yamlwrite.top_mapping(doc, path)["claims"][-1]
+            record.insert(
+                list(record).index("value") + 1, "date", _flow(date) if isinstance(date, dict) else date
+            )
+        return doc
+
+    def expected(old: Any) -> Any:
+        old = copy.deepcopy(old)
+        old["claims"].append(claim)
+        return old
+
+    made = yamlwrite.edit(path, change, expected)
+    yamlwrite.replace(*made)
+    where = judge.written_at(project, path, made[1], ("claims", len(claims)))
+    return [f"{where}: recorded claim {claim['id']} ({claim['property']} of {claim['subject']})"]
+
+
+def _flow(value: Any) -> Any:
+    """A mapping as ``{amount: 10, unit: day}``, as claim files write values."""
+    if not isinstance(value, dict):
+        return value
+    quoted = ("text", "date", "offset")  # ids (a unit, a claim a date is relative to) stay plain
+    mapping = CommentedMap(
+        {
+            k: DoubleQuotedScalarString(v) if isinstance(v, str) and k in quoted else v
+            for k, v in value.items()
+        }
+    )
+    mapping.fa.set_flow_style()
+    return mapping
 
 
 # -- correcting a claim -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import http.client
 import re
+import shutil
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from checker import clock, reporting, review
 from checker.cli import main
 from checker.project import UsageError, find_project
 from checker.reporters import html
-from tests.conftest import check_project, example_copy
+from tests.conftest import REPO, check_project, example_copy
 
 REASON = "Same man: same pickets; the June article drops the suffix -uly"
 PAIR = ("baibolat-kunbolat", "baibolat-kunbolatuly")
@@ -177,6 +178,57 @@ def test_link_a_claim_to_a_recorded_event(root: Path, session: review.Session) -
     outcome = _act(session, action="link-event", claim=SENTENCES[0], event="june-trial")
     assert not outcome.failed, outcome.message
     assert _changes(root, before) == {"claims/rferl-kunbolat-15-days.yaml": ["+    event: june-trial"]}
+
+
+@pytest.fixture
+def unrecorded(tmp_path: Path) -> Path:
+    """A source with facts no claim records (Q004): tests/fixtures/rules/Q004-unrecorded-facts-listed."""
+    root = tmp_path / "unrecorded"
+    shutil.copytree(REPO / "tests/fixtures/rules/Q004-unrecorded-facts-listed", root)
+    return root
+
+
+def test_record_an_unrecorded_fact_as_a_claim(unrecorded: Path) -> None:
+    session = review.Session(find_project([unrecorded / "claims"]), [])
+    before = _texts(unrecorded)
+    q004 = next(f for f in check_project(unrecorded).findings if f.code == "Q004")
+    assert "'nine other people' at line 5" in q004.message
+    offered = review.Offers(session.project, reporting.build(check_project(unrecorded))).forms[
+        q004.fingerprint
+    ]
+    nine = next(form for form in offered if "nine other people" in form.title)
+    prefilled = {field.name: field.value for field in nine.fields}
+    assert prefilled["value"] == "{amount: 10, unit: person}"  # as `checker new` suggests it
+    assert prefilled["quote"].startswith("A day earlier, Kunbolatuly and nine other people")
+    fields = {**prefilled, "id": "picket-size", "subject": "Chinese Consulate", "property": "protest-size"}
+    fields["date"] = '{relative_to: sentence, offset: "-1 day"}'
+    outcome = _act(session, action="record-claim", **dict(nine.hidden), **fields)
+    assert not outcome.failed, outcome.message
+    assert _changes(unrecorded, before) == {
+        "claims/kunbolatuly.yaml": [
+            "+  - id: picket-size",
+            '+    subject: "Chinese Consulate"',
+            "+    property: protest-size",
+            "+    value: {amount: 10, unit: person}",
+            '+    date: {relative_to: sentence, offset: "-1 day"}',
+            f'+    quote: "{prefilled["quote"]}"',
+        ]
+    }
+    after = next(f for f in check_project(unrecorded).findings if f.code == "Q004")
+    assert "nine other people" not in after.message  # the finding changed: one fact fewer
+    assert "'A day earlier' at line 5" not in after.message  # the claim quotes that sentence too
+
+
+def test_a_claim_that_does_not_validate_is_not_recorded(unrecorded: Path) -> None:
+    session = review.Session(find_project([unrecorded / "claims"]), [])
+    before = _texts(unrecorded)
+    claim = {"source": "kunbolatuly", "id": "x", "subject": "S", "property": "p", "quote": "q"}
+    assert "TEXT" not in _act(session, action="record-claim", **claim, value="{amount: [").message
+    assert _act(
+        session, action="record-claim", **claim, value="{amount: 10, unit: UNIT}", date='"YYYY"'
+    ).failed
+    assert _act(session, action="record-claim", **{**claim, "id": "sentence"}, value="{text: a}").failed
+    assert _changes(unrecorded, before) == {}
 
 
 def test_undo_puts_back_every_file(root: Path, session: review.Session) -> None:

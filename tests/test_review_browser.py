@@ -14,7 +14,9 @@ README (review.png, review-decide.png).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,18 +38,24 @@ SCREENSHOTS = REPO / "reports" / "screenshots"
 REASON = "Same man: the June article drops the patronymic suffix -uly"
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, review.Server]]:
-    root = example_copy(tmp_path)
+@contextlib.contextmanager
+def _serving(root: Path) -> Iterator[review.Server]:
     server = review.make_server(review.Session(find_project([root / "claims"]), []))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield root, server
+        yield server
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, review.Server]]:
+    root = example_copy(tmp_path)
+    with _serving(root) as server:
+        yield root, server
 
 
 def _open(
@@ -194,6 +202,28 @@ def test_axe_finds_no_violation_on_the_review_page(
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert _axe_violations(page, axe_source) == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # fits the screen
+
+
+def test_record_an_unrecorded_fact_in_the_browser(browser: Browser, axe_source: str, tmp_path: Path) -> None:
+    root = tmp_path / "unrecorded"
+    shutil.copytree(REPO / "tests/fixtures/rules/Q004-unrecorded-facts-listed", root)
+    with _serving(root) as server:
+        page = _open(browser, server.address, bypass_csp=True)
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        assert _axe_violations(page, axe_source) == []
+        card = _card(page, "Q004", "nine other people")
+        title = page.locator(".decision-title", has_text="nine other people")
+        form = card.locator("form.decision").filter(has=title)
+        assert form.locator("[name=value]").input_value() == "{amount: 10, unit: person}"
+        fields = {"id": "picket-size", "subject": "Chinese Consulate", "property": "protest-size", "date": ""}
+        for name, value in fields.items():  # every <details> is open already
+            form.locator(f"[name='{name}']").fill(value)
+        with page.expect_navigation():
+            form.locator("button[type=submit]").click()
+        assert "recorded claim picket-size" in page.locator("#review-status").inner_text()
+        message = _card(page, "Q004", "facts are").locator(".message").inner_text()
+        assert "nine other people" not in message  # the finding changed: one fact fewer
+    assert "  - id: picket-size\n" in (root / "claims" / "kunbolatuly.yaml").read_text(encoding="utf-8")
 
 
 def test_without_javascript_the_page_reads_and_the_forms_still_post(
