@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from anyascii import anyascii
+from pydantic import TypeAdapter, ValidationError
 
 from checker.corpus import Corpus
 from checker.coverage import NameIndex, people_of
 from checker.engine import load_corpus
+from checker.models import Source
 from checker.project import Project, UsageError, find_project
 from checker.scaffold import schemas_url
 from checker.text.extract import DATE, NAME, NUMBER, Candidate, extract
@@ -206,26 +208,61 @@ def source_id(path: Path) -> str:
     return stem or "source"
 
 
+@dataclass(frozen=True)
+class Given:
+    """What the editor gave on the command line for the source block (None: a placeholder)."""
+
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
 def render(
-    path_written: str, data: bytes, language: str | None, suggestions: Sequence[Suggestion], sid: str
+    path_written: str,
+    data: bytes,
+    language: str | None,
+    suggestions: Sequence[Suggestion],
+    *,
+    sid: str,
+    given: Given = Given(),
 ) -> str:
     """The claim file ``checker new`` writes."""
     text = data.decode("utf-8", "replace")
     lang = language or guess_language(text)
+    outlet = (
+        f"  outlet: {json.dumps(given.outlet, ensure_ascii=False)}"
+        if given.outlet
+        else '  outlet: ""           # the outlet as published, e.g. "RFE/RL\'s Kazakh Service"'
+    )
+    published = (
+        f'  published: "{given.published}"'
+        if given.published
+        else '  published: ""        # the publication date: YYYY-MM-DD'
+    )
+    url = (
+        f"  url: {json.dumps(given.url)}" if given.url else '  # url: "https://"    # where it was published'
+    )
+    missing = [name for name in ("outlet", "published") if not getattr(given, name)]
+    fill = (
+        f"# 1. Fill in {' and '.join(missing)} (checker validate names them until then)"
+        + (", and url." if not given.url else ".")
+        if missing
+        else "# 1. Check the source block."
+    )
     lines = [
         f"# yaml-language-server: $schema={schemas_url()}/claim-file.schema.json",
         "#",
         f"# Claims recorded from {path_written}, started by `checker new`.",
-        "# 1. Fill in outlet and published (checker validate names them until then), and url.",
+        fill,
         "# 2. Record the facts worth recording: each suggestion below is a claim, commented out;",
         '#    remove the "# " in front of its lines (in place of the [] after claims:), fill in',
         "#    its property, and check its subject, value and quote against the article.",
         "source:",
         f"  id: {sid}",
         f"  title: {json.dumps(guess_title(text), ensure_ascii=False)}",
-        '  outlet: ""           # the outlet as published, e.g. "RFE/RL\'s Kazakh Service"',
-        '  published: ""        # the publication date: YYYY-MM-DD',
-        '  # url: "https://"    # where it was published',
+        outlet,
+        published,
+        url,
         f"  language: {lang}" + ("" if language else "         # guessed from the text"),
         f"  text: {path_written}",
         f"  sha256: {hashlib.sha256(data).hexdigest()}",
@@ -282,7 +319,8 @@ def command(args: argparse.Namespace) -> int:
     language = args.language or guess_language(text)
     suggestions = suggest(text, language, Catalogue(_catalogue(project)))
     written = project.display(source)
-    output = render(written, data, args.language, suggestions, sid)
+    given = _given(args)
+    output = render(written, data, args.language, suggestions, sid=sid, given=given)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as out:  # "x": never replace a file
@@ -290,8 +328,38 @@ def command(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise UsageError(f"{target}: appeared while new was writing; not overwritten") from None
     print(f"wrote {project.display(target)}: {len(suggestions)} suggested claims (commented out)")
-    print("next: fill in outlet and published, then record the suggestions worth recording")
+    missing = [name for name in ("outlet", "published") if not getattr(given, name)]
+    first = f"fill in {' and '.join(missing)}, then " if missing else ""
+    print(f"next: {first}record the suggestions worth recording")
     return 0
+
+
+def _given(args: argparse.Namespace) -> Given:
+    """The source fields given with --outlet, --published and --url, checked as the schema checks them."""
+    given = Given(*((value or "").strip() or None for value in (args.outlet, args.published, args.url)))
+    checked = {
+        "id": "checked",
+        "title": "checked",
+        "outlet": given.outlet or "checked",
+        "published": given.published or "2000",
+        "url": given.url,
+        "language": "en",
+        "text": "sources/checked.txt",
+        "sha256": "0" * 64,
+    }
+    try:
+        TypeAdapter(Source).validate_python(checked)
+    except ValidationError as exc:
+        wrong = sorted({str(error["loc"][0]) for error in exc.errors()})
+        raise UsageError("; ".join(f"--{name}: {_WANTED.get(name, 'not valid')}" for name in wrong)) from None
+    return given
+
+
+_WANTED = {
+    "outlet": "give the outlet's name",
+    "published": "not a date: write YYYY-MM-DD (or YYYY-MM, YYYY)",
+    "url": "write the address in full, from http:// or https://, without spaces",
+}
 
 
 def _catalogue(project: Project) -> Corpus | None:

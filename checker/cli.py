@@ -153,6 +153,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the claim file to write (default: claims/ARTICLE.yaml)",
     )
     new.add_argument("--language", default=None, help="the article's language tag (default: guessed)")
+    new.add_argument("--outlet", help="the outlet as published (default: left for the editor to fill in)")
+    new.add_argument(
+        "--published", metavar="DATE", help="the publication date, YYYY-MM-DD (default: as --outlet)"
+    )
+    new.add_argument("--url", help="where the article was published (default: left out)")
     new.set_defaults(handler=authoring.command)
 
     fixer = commands.add_parser("fix", help="record what can be worked out: each claim file's --sha256")

@@ -60,6 +60,36 @@ def test_filled_in_the_check_lists_the_unrecorded_facts(repo: Path, monkeypatch:
     assert "'June 24' at line 9" in unrecorded[0].message
 
 
+def test_a_skeleton_with_its_source_given_is_valid(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    given = ["--outlet", "RFE/RL", "--published", "2021-06-26", "--url", "https://www.rferl.org/a/1"]
+    assert _new(repo, monkeypatch, *given) == 0
+    assert "next: record the suggestions" in capsys.readouterr().out
+    text = (repo / "claims" / "fresh-article.yaml").read_text(encoding="utf-8")
+    assert '  outlet: "RFE/RL"\n  published: "2021-06-26"\n  url: "https://www.rferl.org/a/1"\n' in text
+    assert check_project(repo, "claims/fresh-article.yaml", schema_only=True).findings == []
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (["--published", "26 June 2021"], "--published: not a date: write YYYY-MM-DD"),
+        (["--url", "www.rferl.org"], "--url: write the address in full"),
+    ],
+)
+def test_a_source_field_given_wrong_is_refused(
+    given: list[str],
+    said: str,
+    repo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _new(repo, monkeypatch, *given) == 2
+    assert said in capsys.readouterr().err
+    assert not (repo / "claims" / "fresh-article.yaml").exists()
+
+
 def test_new_never_overwrites(
     repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
