@@ -37,11 +37,13 @@ the reporter only renders what this module decides to offer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import hashlib
 import http.server
 import ipaddress
 import secrets
+import socket
 import sys
 import threading
 import urllib.parse
@@ -757,13 +759,35 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, session: Session, host: str, port: int) -> None:
+        if ":" in host:
+            self.address_family = socket.AF_INET6
         super().__init__((host, port), Handler)
         self.session = session
         bound_port = self.server_address[1]
-        names = {host, "127.0.0.1", "localhost"} if _loopback(host) else {host}
-        self.hosts = {f"{name}:{bound_port}" for name in names} | {f"[{host}]:{bound_port}"}
-        shown = f"[{host}]" if ":" in host else host
-        self.address = f"http://{shown}:{bound_port}/"
+        self.hosts = {f"{name}:{bound_port}" for name in _names(host)}
+        self.address = f"http://{_bracketed(host)}:{bound_port}/"
+
+
+def _bracketed(name: str) -> str:
+    return f"[{name}]" if ":" in name else name
+
+
+def _names(host: str) -> set[str]:
+    """The names a browser may give in the Host header to reach a server bound to ``host``.
+
+    Only these are answered, so that a page of another site whose name is
+    made to resolve to this computer (DNS rebinding) cannot read the page
+    and its token. A wildcard address is reached by this computer's names.
+    """
+    names = {host}
+    if _loopback(host):
+        names |= {"127.0.0.1", "localhost", "::1"}
+    elif host in ("0.0.0.0", "::", ""):  # every address: the editor chose it with --host
+        machine = socket.gethostname()
+        names |= {machine, socket.getfqdn(), "127.0.0.1", "localhost", "::1"}
+        with contextlib.suppress(OSError):
+            names |= set(socket.gethostbyname_ex(machine)[2])
+    return {_bracketed(name) for name in names if name}
 
 
 def make_server(session: Session, host: str = "127.0.0.1", port: int = 0) -> Server:

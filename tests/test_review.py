@@ -12,6 +12,7 @@ import difflib
 import http.client
 import re
 import shutil
+import socket
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -345,6 +346,14 @@ def test_the_command_warns_when_it_listens_beyond_this_computer(
         main(["review", "--port", "70000"])
     assert stopped.value.code == 2
     assert "not a port" in capsys.readouterr().err
+
+
+def test_the_host_names_answered() -> None:
+    assert review._names("127.0.0.1") == {"127.0.0.1", "localhost", "[::1]"}
+    assert review._names("192.0.2.7") == {"192.0.2.7"}
+    assert review._names("::1") == {"127.0.0.1", "localhost", "[::1]"}
+    wildcard = review._names("0.0.0.0")
+    assert {"0.0.0.0", socket.gethostname(), "localhost"} <= wildcard
 
 
 def test_back_keeps_only_the_filters_and_a_plain_anchor() -> None:
