@@ -42,6 +42,7 @@ import copy
 import hashlib
 import http.server
 import ipaddress
+import re
 import secrets
 import socket
 import sys
@@ -76,6 +77,7 @@ MAX_PAGES = 64
 FILTERS = ("severity", "rule", "source", "entity")
 #: Unrecorded facts offered as claims to record, per source (the finding lists more).
 MAX_SUGGESTIONS = 8
+_ANCHOR = re.compile(r"[fw]-[0-9A-Za-z_-]{1,64}")
 _NAME_VARIANT = "name-variant"
 _UNRECORDED = "unrecorded-fact"
 _CONFLICTS = ("value-conflict", "date-conflict")
@@ -172,6 +174,7 @@ class Session:
     claim_files: dict[str, Path] = field(default_factory=dict)  # source id -> its claim file
     outcome: Outcome | None = None
     last: Undo | None = None
+    ready: str | None = None  # the page made right after a decision, for the GET that follows
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- the page
@@ -814,7 +817,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         session = self.server.session
         with session.lock:
             try:
-                page = session.page()
+                page, session.ready = session.ready or session.page(), None
             except (UsageError, ConfigError) as problem:
                 self._send(500, "text/plain; charset=utf-8", f"{problem}\n".encode())
                 return
@@ -846,9 +849,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         with session.lock:
             session.act(form)
-        print(escape(session.outcome.message if session.outcome else ""), file=sys.stderr, flush=True)
+            print(escape(session.outcome.message if session.outcome else ""), file=sys.stderr, flush=True)
+            try:  # the page after the decision, made now to return to a finding it still has
+                session.ready = session.page()
+            except (UsageError, ConfigError):
+                session.ready = None  # the GET that follows reports it
+            location = _back(form, session.ready)
         self.send_response(303)
-        self.send_header("Location", _back(form))
+        self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -872,10 +880,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def _back(form: dict[str, str]) -> str:
-    """Where the page returns after a decision: the same filters, at the next finding."""
+def _back(form: dict[str, str], page: str | None = None) -> str:
+    """Where the page returns after a decision: the same filters, at the first of the findings that
+    followed the one decided (``next``: their anchors) that ``page``, the page now, still has."""
     query = urllib.parse.parse_qsl(form.get("query", ""), max_num_fields=len(FILTERS))
     kept = urllib.parse.urlencode([(k, v) for k, v in query if k in FILTERS])
-    anchor = form.get("next", "")
-    safe_anchor = anchor if anchor.replace("-", "").replace("_", "").isalnum() else ""
-    return "/" + (f"?{kept}" if kept else "") + (f"#{safe_anchor}" if safe_anchor else "")
+    anchors = [a for a in form.get("next", "").split() if _ANCHOR.fullmatch(a)]
+    anchor = next((a for a in anchors if page is None or f'id="{a}"' in page), "")
+    return "/" + (f"?{kept}" if kept else "") + (f"#{anchor}" if anchor else "")

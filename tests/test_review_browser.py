@@ -102,6 +102,13 @@ def test_decide_two_findings_in_the_browser(
 
     _decide(page, variant, "same-as", reason=REASON, by="Desk")
     assert "Recorded: claims/entities.yaml" in page.locator("#review-status").inner_text()
+    # the page returns at the next finding, focused, with what was recorded pinned in sight
+    assert page.evaluate("() => document.activeElement.matches('article.finding')")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-describedby')") == "review-status"
+    box = page.locator("#review-status").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+    page.keyboard.press("Escape")
+    assert "review-pinned" not in (page.locator("#review-status").get_attribute("class") or "")
     assert _card(page, "N001", "Kunbolatuly").count() == 0
     assert int(page.locator(".count-warning .count-n").inner_text()) < count
 

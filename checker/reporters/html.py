@@ -39,7 +39,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import itertools
 import json
 import re
 from collections import Counter
@@ -263,7 +262,10 @@ def render(
             "form-action 'self'" if review is not None else "form-action 'none'",
         ]
     )
-    following = {a.anchor: b.anchor for a, b in itertools.pairwise(cards)}
+    # the anchors of the cards after each: the review server returns to the first that is left
+    following = {
+        card.anchor: " ".join(c.anchor for c in cards[i + 1 : i + 6]) for i, card in enumerate(cards)
+    }
     summary = ", ".join(f"{n} {plural(_SINGULAR[s], n)}" for s, n in counts.items())
     return (
         _environment()

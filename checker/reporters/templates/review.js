@@ -70,16 +70,30 @@
     }
   });
 
-  // The page the server returns after a decision names the next finding in its address: focus it.
+  // The page the server returns after a decision names the next finding in its address: focus it,
+  // and keep what the decision did in sight (a note pinned to the bottom of the window, read out
+  // with the finding) until Escape or a click puts it back at the top of the page.
   var id = decodeURIComponent(window.location.hash.slice(1));
   var target = id ? document.getElementById(id) : null;
+  var status = document.getElementById("review-status");
   if (target && target.matches("article.finding")) {
-    focusCard(target);
-  } else {
-    var status = document.getElementById("review-status");
     if (status) {
-      status.setAttribute("tabindex", "-1");
-      status.focus();
+      status.classList.add("review-pinned");
+      target.setAttribute("aria-describedby", "review-status");
+      var unpin = function () {
+        status.classList.remove("review-pinned");
+        target.removeAttribute("aria-describedby");
+      };
+      status.addEventListener("click", unpin);
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") {
+          unpin();
+        }
+      });
     }
+    focusCard(target);
+  } else if (status) {
+    status.setAttribute("tabindex", "-1");
+    status.focus();
   }
 })();
