@@ -105,13 +105,20 @@ def check(analysis: Analysis) -> Iterator[Finding]:
             loaded.location(("source", "text")),
             subject=Subject(sources=(source.id,)),
             related=places,
-            quotes=[
-                Quote(" ".join(c.sentence.split()), Location(source.text, c.line, c.column), source.id)
-                for c in first
-            ],
+            quotes=_sentences(first, source.text, source.id),
             action="record the facts worth recording as claims (`checker new` suggests them),"
             " or waive this finding for the source",
         )
+
+
+def _sentences(facts: list[Candidate], text: str, source: str) -> list[Quote]:
+    """The sentences the facts stand in, each once (at its first fact): an article's opening
+    sentence often holds a date, a name and two numbers, and is quoted once for all of them."""
+    quoted: dict[str, Quote] = {}
+    for fact in facts:
+        sentence = " ".join(fact.sentence.split())
+        quoted.setdefault(sentence, Quote(sentence, Location(text, fact.line, fact.column), source))
+    return list(quoted.values())
 
 
 def _listed(mentions: list[Candidate]) -> str:
