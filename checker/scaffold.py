@@ -101,7 +101,7 @@ def command(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path.as_posix()}")
     print(
-        "next: store each article's text in sources/ and record its claims in claims/,"
-        " then run `checker fix --sha256` and `checker check`"
+        "next: store each article's text in sources/, start its claim file with `checker new"
+        " sources/ARTICLE.txt` (or write one, then run `checker fix --sha256`), and run `checker check`"
     )
     return 0
