@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker import yamlwrite
+from checker import engine, waive, yamlwrite
+from checker.cache import Cache
 from checker.cli import main
 from tests.conftest import check_project, example_copy, write_project
 
@@ -567,6 +569,36 @@ def test_a_finding_about_a_waiver_cannot_be_waived(
     fingerprint = _fingerprint(root, "W001")
     code, _, err = _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)
     assert code == 2 and "is a W001 finding about a waiver; those cannot be waived" in err
+
+
+def test_waive_reads_the_parse_cache_check_fills(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check that finds the finding reads `.checker-cache/` as `checker check` does: unchanged
+    files are not parsed again (cache hits); --cache-dir and --no-cache work as they do for check."""
+    root = example_copy(tmp_path)
+    fingerprint = _fingerprint(root, "D001")
+    caches: list[Cache | None] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = engine.run(*args, **kwargs)
+        caches.append(kwargs.get("cache"))
+        return result
+
+    monkeypatch.setattr(waive, "run", spy)  # the run waive_finding calls
+    assert _run(root, "check", "--fail-on", "never", capsys=capsys)[0] == 0  # fills the cache
+    config = root / "checker.yaml"
+    before = config.read_bytes()
+    assert _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)[0] == 0
+    cache = caches[-1]
+    assert cache is not None and cache.folder == root / ".checker-cache"
+    assert cache.hits > 0 and cache.misses == 0
+    for options, folder in ((["--no-cache"], None), (["--cache-dir", "elsewhere"], Path("elsewhere"))):
+        config.write_bytes(before)
+        assert _run(root, "waive", fingerprint, "--reason", "r", *options, capsys=capsys)[0] == 0
+        used = caches[-1]
+        assert (used.folder if used is not None else None) == folder
+    assert (root / "elsewhere").is_dir()
 
 
 def test_waive_does_not_rewrite_pyproject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
