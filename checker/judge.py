@@ -75,7 +75,7 @@ def add_parser(commands: Any) -> None:
         "claims",
         nargs="+",
         metavar="SOURCE/CLAIM",
-        help="two claims (its source id and claim id each); with --versus, the claims of one event",
+        help="two claims, each SOURCE-ID/CLAIM-ID; with --versus, the claims of one event",
     )
     events.add_argument(
         "--versus",
