@@ -9,6 +9,12 @@
   event gets one of its own (``SOURCE.CLAIM``), added to ``events:`` in
   entities.yaml with the reason as its description, and the claim's
   ``event:`` key names it.
+* ``judge different-events A/x B/y --versus C/z`` does it for sides of
+  several claims: the claims before ``--versus`` tell of one event, those
+  after it (each ``--versus`` one more side) of another. Each side gets
+  one event, shared by its claims, so that two sources telling the same
+  event are still compared with each other. A side whose claims name an
+  event already keeps it; two sides naming one event are refused.
 
 Every file is changed through the lossless writer (checker/yamlwrite.py):
 the diff is the judgement and nothing else, every comment stays. A
@@ -22,6 +28,7 @@ import argparse
 import copy
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,10 +65,26 @@ def add_parser(commands: Any) -> None:
         _common(parser)
         parser.set_defaults(handler=command)
     events = relations.add_parser(
-        "different-events", help="two claims are about different events (they are not compared)"
+        "different-events",
+        help="claims are about different events (they are not compared)",
+        description="Two claims: each gets an event of its own. Sides of several claims: the claims"
+        " given first tell of one event, those after each --versus of another; the claims of a side"
+        " share its event (and are still compared with each other).",
     )
-    events.add_argument("a", metavar="SOURCE/CLAIM", help="a claim: its source id and claim id")
-    events.add_argument("b", metavar="SOURCE/CLAIM", help="the other claim")
+    events.add_argument(
+        "claims",
+        nargs="+",
+        metavar="SOURCE/CLAIM",
+        help="two claims, each SOURCE-ID/CLAIM-ID; with --versus, the claims of one event",
+    )
+    events.add_argument(
+        "--versus",
+        nargs="+",
+        action="append",
+        default=[],
+        metavar="SOURCE/CLAIM",
+        help="the claims of another event (repeat for each further event)",
+    )
     _common(events)
     events.set_defaults(handler=command)
 
@@ -89,7 +112,9 @@ def command(args: argparse.Namespace) -> int:
     date = args.date or clock.today().isoformat()
     try:
         if args.relation == "different-events":
-            written = different_events(project, args.a, args.b, reason=reason, by=by, date=date)
+            written = different_events(
+                project, _sides(args.claims, args.versus), reason=reason, by=by, date=date
+            )
         else:
             written = judge_entities(project, args.relation, args.a, args.b, reason=reason, by=by, date=date)
     except yamlwrite.Refused as refused:
@@ -97,6 +122,18 @@ def command(args: argparse.Namespace) -> int:
     for line in written:
         print(escape(line))
     return 0
+
+
+def _sides(claims: list[str], versus: list[list[str]]) -> list[list[str]]:
+    """The sides of a different-events decision as the command line gives them."""
+    if versus:
+        return [claims, *versus]
+    if len(claims) != 2:
+        raise UsageError(
+            f"{len(claims)} claims: give two (each gets an event of its own), or say which claims tell of"
+            " one event with --versus: A/x B/y --versus C/z"
+        )
+    return [[claims[0]], [claims[1]]]
 
 
 def _text(value: str, flag: str) -> str:
@@ -199,46 +236,94 @@ class _Claim:
 
 
 def different_events(
-    project: Project, a: str, b: str, *, reason: str, by: str | None, date: str | None
+    project: Project, sides: Sequence[Sequence[str]], *, reason: str, by: str | None, date: str | None
 ) -> list[str]:
-    """Give each of two claims (that names none) an event of its own; return what was written where."""
-    first, second = _find_claims(project, [a, b])
-    if first.key == second.key:
-        raise UsageError(f"{a} and {b} are the same claim")
-    events = (first.claim.event, second.claim.event)
-    if events[0] is not None and events[0] == events[1]:
+    """Give each side of claims one event, shared by its claims; return what was written where.
+
+    ``sides`` are claim keys (``SOURCE/CLAIM``), grouped: the claims of a
+    side tell of one event (as a finding's sides group the claims that
+    agree), each side of another. A side whose claims name an event keeps
+    it and its other claims name it too; a side naming none gets a new one
+    (``SOURCE.CLAIM`` of its first claim). Refused when a side names two
+    events, two sides name one, or there is nothing left to record.
+    """
+    if len(sides) < 2 or not all(sides):
+        raise UsageError("different events need two sides, each of at least one claim")
+    keys = [key for side in sides for key in side]
+    twice = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
+    if twice is not None:
+        raise UsageError(f"{twice} is given twice; each claim goes on one side")
+    found = iter(_find_claims(project, keys))
+    grouped = [[next(found) for _ in side] for side in sides]
+    named = [_side_event(side) for side in grouped]
+    for i, first in enumerate(named):
+        for j in range(i + 1, len(named)):
+            if first is not None and first == named[j]:
+                naming = [c.key for c in (*grouped[i], *grouped[j]) if c.claim.event == first]
+                raise UsageError(
+                    f"{listed(naming, 'and')} both name event {first!r}: they cannot be different events"
+                    " while they name the same one; change the event of the one that is wrong"
+                )
+    if all(c.claim.event is not None for side in grouped for c in side):
         raise UsageError(
-            f"{first.key} and {second.key} both name event {events[0]!r}: they cannot be different events"
-            " while they name the same one; change the event of the one that is wrong"
-        )
-    if None not in events:
-        raise UsageError(
-            f"{first.key} and {second.key} already name different events"
-            f" ({', '.join(e for e in events if e)})"
+            f"{listed(keys, 'and')} already name different events ({', '.join(e for e in named if e)})"
         )
     model = _entities(project) if project.entities_path.is_file() else EntitiesFile()
     taken = {event.id for event in model.events}
     who = f" by {by}" if by else ""
     when = f" on {date}" if date else ""
-    new: list[tuple[_Claim, dict[str, Any]]] = []
-    for claim, other in ((first, second), (second, first)):
-        if claim.claim.event is not None:
-            continue
-        wanted = claim.key.replace("/", ".")
-        if len(wanted) > MAX_ID - 4:  # room for a "-NN" suffix; ids are at most 200 characters
-            wanted = f"event-{hashlib.sha256(claim.key.encode()).hexdigest()[:16]}"
-        event_id = _free(wanted, taken)
-        taken.add(event_id)
-        name = f"{claim.claim.property} of {claim.claim.subject} ({claim.key})"
-        description = f"Not the event of {other.key} (judged{who}{when}): {reason}"
-        new.append((claim, {"id": event_id, "name": name, "description": description}))
-    entities_edit = _add_events(project, [event for _, event in new])
-    claim_edits = [_set_event(claim, event["id"]) for claim, event in new]
+    new: list[dict[str, Any]] = []
+    settings: dict[Path, list[tuple[_Claim, str]]] = {}  # claim file -> (claim, the event it is to name)
+    for i, side in enumerate(grouped):
+        event_id = named[i]
+        if event_id is None:
+            first_claim = side[0]
+            wanted = first_claim.key.replace("/", ".")
+            if len(wanted) > MAX_ID - 4:  # room for a "-NN" suffix; ids are at most 200 characters
+                wanted = f"event-{hashlib.sha256(first_claim.key.encode()).hexdigest()[:16]}"
+            event_id = _free(wanted, taken)
+            taken.add(event_id)
+            others = [c.key for j, other in enumerate(grouped) if j != i for c in other]
+            told = listed([c.key for c in side])
+            name = f"{first_claim.claim.property} of {first_claim.claim.subject} ({told})"
+            description = f"Not the event of {listed(others)} (judged{who}{when}): {reason}"
+            new.append({"id": event_id, "name": name, "description": description})
+        for claim in side:
+            if claim.claim.event is None:
+                settings.setdefault(claim.path, []).append((claim, event_id))
+    edits = [_add_events(project, new)] if new else []
+    edits += [_set_events(path, claims) for path, claims in settings.items()]
     written: list[str] = []
-    for (original, text), (path, keypath, what) in [entities_edit, *claim_edits]:
+    for (original, text), places in edits:
         yamlwrite.replace(original, text)
-        written.append(f"{written_at(project, path, text, keypath)}: {what}")
+        written += [f"{written_at(project, path, text, keypath)}: {what}" for path, keypath, what in places]
     return written
+
+
+def _side_event(side: list[_Claim]) -> str | None:
+    """The event the claims of one side name already (None: none); a side naming two is refused."""
+    events = sorted({c.claim.event for c in side if c.claim.event is not None})
+    if len(events) > 1:
+        naming = "; ".join(_naming([c.key for c in side if c.claim.event == e], e) for e in events)
+        raise UsageError(
+            f"claims put on one side name different events ({naming}): a side is the claims of one event;"
+            " put them on different sides, or correct the event that is wrong"
+        )
+    return events[0] if events else None
+
+
+def _naming(keys: list[str], event: str) -> str:
+    return f"{listed(keys, 'and')} {'names' if len(keys) == 1 else 'name'} {event}"
+
+
+def listed(keys: Sequence[str], last: str = ",", most: int = 5) -> str:
+    """``a, b, c`` (or, with ``last="and"``, ``a, b and c``); a long list names its first ``most``
+    and counts the rest."""
+    if len(keys) > most:
+        return f"{', '.join(keys[:most])} and {len(keys) - most:,} more"
+    if last == "and" and len(keys) > 1:
+        return f"{', '.join(keys[:-1])} and {keys[-1]}"
+    return ", ".join(keys)
 
 
 def _find_claims(project: Project, keys: list[str]) -> list[_Claim]:
@@ -283,7 +368,7 @@ def _free(wanted: str, taken: set[str]) -> str:
     return f"{wanted}-{number}"
 
 
-_Edit = tuple[tuple[yamlwrite.Original, str], tuple[Path, tuple[str | int, ...], str]]
+_Edit = tuple[tuple[yamlwrite.Original, str], list[tuple[Path, tuple[str | int, ...], str]]]
 
 
 def _add_events(project: Project, events: list[dict[str, Any]]) -> _Edit:
@@ -304,26 +389,33 @@ def _add_events(project: Project, events: list[dict[str, Any]]) -> _Edit:
 
     made = yamlwrite.edit(path, change, expected, create="")
     ids = ", ".join(event["id"] for event in events)
-    return made, (path, ("events", count), f"added event {ids}")
+    return made, [(path, ("events", count), f"added event {ids}")]
 
 
-def _set_event(claim: _Claim, event_id: str) -> _Edit:
+def _set_events(path: Path, claims: list[tuple[_Claim, str]]) -> _Edit:
+    """One edit of a claim file giving each of its ``claims`` its ``event:``, where fmt puts the key."""
     order = list(Claim.model_fields)
     before = order[: order.index("event")]
 
     def change(doc: Any) -> Any:
-        item = yamlwrite.top_mapping(doc, claim.path)["claims"][claim.index]
-        at = max((list(item).index(k) + 1 for k in before if k in item), default=0)
-        item.insert(at, "event", event_id)
+        items = yamlwrite.top_mapping(doc, path)["claims"]
+        for claim, event_id in claims:
+            item = items[claim.index]
+            at = max((list(item).index(k) + 1 for k in before if k in item), default=0)
+            item.insert(at, "event", event_id)
         return doc
 
     def expected(data: Any) -> Any:
         data = copy.deepcopy(data)
-        data["claims"][claim.index]["event"] = event_id
+        for claim, event_id in claims:
+            data["claims"][claim.index]["event"] = event_id
         return data
 
-    made = yamlwrite.edit(claim.path, change, expected)
-    return made, (claim.path, ("claims", claim.index, "event"), f"{claim.key} names event {event_id}")
+    made = yamlwrite.edit(path, change, expected)
+    return made, [
+        (path, ("claims", claim.index, "event"), f"{claim.key} names event {event_id}")
+        for claim, event_id in claims
+    ]
 
 
 def _data(path: Path) -> Any:

@@ -81,6 +81,8 @@ _ANCHOR = re.compile(r"[fw]-[0-9A-Za-z_-]{1,64}")
 _NAME_VARIANT = "name-variant"
 _UNRECORDED = "unrecorded-fact"
 _CONFLICTS = ("value-conflict", "date-conflict")
+#: Between the sides of a different-events form's ``sides`` field (claim keys never hold it).
+_SIDES = "|"
 
 
 def add_parser(commands: Any) -> None:
@@ -346,20 +348,37 @@ class Offers:
 
     def _conflict(self, finding: Finding) -> Iterable[html.Form]:
         sides = finding.subject.sides
-        if finding.rule not in _CONFLICTS or len(sides) != 2 or any(len(side) != 1 for side in sides):
+        if finding.rule not in _CONFLICTS or len(sides) < 2:
+            return
+        if not all(key.split("/")[0] in self.claim_files for side in sides for key in side):
+            return
+        entities = self.project.display(self.project.entities_path)
+        sides_field = _SIDES.join(" ".join(side) for side in sides)
+        singles = all(len(side) == 1 for side in sides)
+        if len(sides_field) <= MAX_BODY // 2:  # else too long to post: `checker judge different-events`
+            if singles and len(sides) == 2:
+                note = (
+                    f"{sides[0][0]} and {sides[1][0]} are about different events: each claim that names none"
+                    f" gets an event of its own in {entities}."
+                )
+            else:
+                listed = "; ".join(f"event {n}: {judge.listed(side)}" for n, side in enumerate(sides, 1))
+                note = (
+                    f"Each side is about an event of its own; the claims of a side agree and share its event"
+                    f" (still compared with each other): {listed}. A side naming no event gets one in"
+                    f" {entities}."
+                )
+            yield html.Form(
+                "different-events",
+                "Different events",
+                "Record: different events",
+                (("sides", sides_field),),
+                (_REASON, _BY),
+                note,
+            )
+        if len(sides) != 2 or not singles:
             return
         keys = [side[0] for side in sides]
-        if not all(key.split("/")[0] in self.claim_files for key in keys):
-            return
-        yield html.Form(
-            "different-events",
-            "Different events",
-            "Record: different events",
-            (("a", keys[0]), ("b", keys[1])),
-            (_REASON, _BY),
-            f"{keys[0]} and {keys[1]} are about different events: each claim that names none gets an event"
-            f" of its own in {self.project.display(self.project.entities_path)}.",
-        )
         choices = tuple((i, f"{i}: {e.name}") for i, e in sorted(self.events.items()))
         for key in keys:
             claim = self._claim(key)
@@ -523,13 +542,18 @@ def _judgement(relation: str) -> _Action:
 
 
 def _different_events(session: Session, form: dict[str, str]) -> tuple[list[Path], Callable[[], list[str]]]:
-    a, b, reason = _required(form, "a"), _required(form, "b"), _required(form, "reason")
-    by = _optional(form, "by")
+    """The sides as the finding grouped them (``sides``: claim keys by spaces, sides by ``|``), or the
+    two claims ``a`` and ``b``; written by the code of ``checker judge different-events``."""
+    if "sides" in form:
+        sides = [side.split() for side in _required(form, "sides").split(_SIDES)]
+    else:
+        sides = [[_required(form, "a")], [_required(form, "b")]]
+    reason, by = _required(form, "reason"), _optional(form, "by")
     today = clock.today().isoformat()
     project = session.project
-    files = [_claim_file(session, key) for key in (a, b)]
+    files = [_claim_file(session, key) for side in sides for key in side]
     return [project.entities_path, *dict.fromkeys(files)], lambda: judge.different_events(
-        project, a, b, reason=reason, by=by, date=today
+        project, sides, reason=reason, by=by, date=today
     )
 
 

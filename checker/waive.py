@@ -18,10 +18,11 @@ import copy
 import datetime as dt
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from checker import yamlwrite
-from checker.cache import Cache
+from checker.cache import DEFAULT_FOLDER, Cache
 from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path, load_config
 from checker.engine import run
 from checker.findings import Finding
@@ -35,12 +36,21 @@ NOT_WAIVABLE = (expired_waiver.RULE.code, unused_waiver.RULE.code)
 
 
 def add_parser(commands: Any) -> None:
-    """``checker waive FINGERPRINT --reason TEXT [--by WHO] [--expires YYYY-MM-DD]``."""
+    """``checker waive FINGERPRINT --reason TEXT [--by WHO] [--expires YYYY-MM-DD] [--cache-dir DIR]
+    [--no-cache]``."""
     parser = commands.add_parser("waive", help="accept a reviewed finding: add a waiver to checker.yaml")
     parser.add_argument("fingerprint", metavar="FINGERPRINT", help="the finding's 16-hex-digit fingerprint")
     parser.add_argument("--reason", required=True, help="why the finding is accepted")
     parser.add_argument("--by", help="who accepted it")
     parser.add_argument("--expires", type=_date, help="YYYY-MM-DD: the waiver applies up to this day")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"the parse cache the check reads, as `checker check` (default: {DEFAULT_FOLDER}/ at the"
+        " project root)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="read and parse every file afresh")
     parser.set_defaults(handler=command)
 
 
@@ -63,7 +73,12 @@ def command(args: argparse.Namespace) -> int:
         if value is not None and not value.strip():
             raise UsageError(f"{flag} must not be empty")
     project = find_project([])
-    for line in waive_finding(project, fingerprint, args.reason, by=args.by, expires=args.expires):
+    # the check that finds the finding reads the parse cache `checker check` filled: unchanged files
+    # are not parsed again
+    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
+    for line in waive_finding(
+        project, fingerprint, args.reason, by=args.by, expires=args.expires, cache=cache
+    ):
         print(escape(line))
     return 0
 

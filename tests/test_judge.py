@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker import yamlwrite
+from checker import engine, waive, yamlwrite
+from checker.cache import Cache
 from checker.cli import main
 from tests.conftest import check_project, example_copy, write_project
 
@@ -319,6 +321,187 @@ def test_claims_naming_one_event_cannot_be_judged_different(
     assert code == 2 and "no claim three/s in claims/" in err
 
 
+# -- different events, sides of several claims -----------------------------------------------
+
+THREE = SOURCE.format(id="three") + (
+    "claims:\n"
+    "  - id: s   # the caption\n"
+    "    subject: Jane Doe\n"
+    "    property: jail-sentence\n"
+    "    value: {amount: 10, unit: day}\n"
+    '    date: "2021-02-10"\n'
+    '    quote: "ten days"\n'
+)
+
+
+def _three_sources(tmp_path: Path, three: str = THREE) -> Path:
+    """Two sources say 10 days (one, three), one says 15 (two): as in the seed, two sentences."""
+    root = _events_project(tmp_path)
+    (root / "claims/three.yaml").write_text(three, encoding="utf-8")
+    (root / "sources/three.txt").write_text("", encoding="utf-8")
+    return root
+
+
+def _conflicts(root: Path) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
+    return [
+        (f.code, str(f.severity), f.subject.sides) for f in check_project(root).findings if f.code == "V001"
+    ]
+
+
+def test_the_claims_that_agree_share_one_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """10 days (two sources) versus 15 days: one event for the two that agree, one for the other;
+    the diff is exactly the events and the event: lines, and the two that agree are still compared."""
+    root = _three_sources(tmp_path)
+    names = ("entities.yaml", "one.yaml", "two.yaml", "three.yaml")
+    before = {name: (root / "claims" / name).read_text(encoding="utf-8") for name in names}
+    assert _conflicts(root) == [("V001", "warning", (("two/s",), ("one/s", "three/s")))]
+    code, out, err = _run(
+        root,
+        "judge",
+        "different-events",
+        "one/s",
+        "three/s",
+        "--versus",
+        "two/s",
+        "--reason",
+        "two trials",
+        "--date",
+        "2026-11-30",
+        capsys=capsys,
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "claims/entities.yaml:5: added event one.s, two.s",
+        "claims/one.yaml:10: one/s names event one.s",
+        "claims/three.yaml:9: three/s names event one.s",
+        "claims/two.yaml:5: two/s names event two.s",
+    ]
+    after = {name: (root / "claims" / name).read_text(encoding="utf-8") for name in names}
+    two = before["two.yaml"].splitlines()[-1]
+    assert {name: _diff(before[name], after[name]) for name in names} == {
+        "entities.yaml": [
+            "+events:",
+            "+  - id: one.s",
+            "+    name: jail-sentence of Jane Doe (one/s, three/s)",
+            "+    description: 'Not the event of two/s (judged on 2026-11-30): two trials'",
+            "+  - id: two.s",
+            "+    name: jail-sentence of Jane Doe (two/s)",
+            "+    description: 'Not the event of one/s, three/s (judged on 2026-11-30): two trials'",
+        ],
+        "one.yaml": ["+    event: one.s"],
+        "two.yaml": ["-" + two, "+" + two.replace("day}, quote", "day}, event: two.s, quote")],
+        "three.yaml": ["+    event: one.s"],
+    }
+    assert _conflicts(root) == []
+    # the two that agree tell one event: still compared, and now certainly (an error) if they disagree
+    three = root / "claims/three.yaml"
+    three.write_text(three.read_text(encoding="utf-8").replace("amount: 10", "amount: 12"), encoding="utf-8")
+    assert _conflicts(root) == [("V001", "error", (("one/s",), ("three/s",)))]
+    assert "all name event one.s" in next(f.message for f in check_project(root).findings if f.code == "V001")
+
+
+def test_claims_of_one_file_on_one_side_are_written_in_one_edit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    three = THREE + (
+        "  - id: body\n"
+        "    subject: Jane Doe\n"
+        "    property: jail-sentence\n"
+        "    value: {amount: 10, unit: day}   # the body agrees\n"
+        '    quote: "for 10 days"\n'
+    )
+    root = _three_sources(tmp_path, three)
+    before = (root / "claims/three.yaml").read_text(encoding="utf-8")
+    code, out, _ = _run(
+        root,
+        "judge",
+        "different-events",
+        "three/s",
+        "three/body",
+        "--versus",
+        "two/s",
+        "--reason",
+        "r",
+        capsys=capsys,
+    )
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "claims/three.yaml:9: three/s names event three.s",
+        "claims/three.yaml:16: three/body names event three.s",
+    ]
+    assert _diff(before, (root / "claims/three.yaml").read_text(encoding="utf-8")) == [
+        "+    event: three.s",
+        "+    event: three.s",
+    ]
+
+
+def test_a_side_keeps_the_event_its_claims_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _three_sources(tmp_path, THREE.replace("    value:", "    event: feb-trial\n    value:"))
+    entities = root / "claims/entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8") + "events:\n  - {id: feb-trial, name: February trial}\n",
+        encoding="utf-8",
+    )
+    before = entities.read_text(encoding="utf-8")
+    one = (root / "claims/one.yaml").read_text(encoding="utf-8")
+    code, out, _ = _run(
+        root,
+        "judge",
+        "different-events",
+        "one/s",
+        "three/s",
+        "--versus",
+        "two/s",
+        "--reason",
+        "r",
+        "--date",
+        "2026-11-30",
+        capsys=capsys,
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        "claims/entities.yaml:6: added event two.s",
+        "claims/one.yaml:10: one/s names event feb-trial",
+        "claims/two.yaml:5: two/s names event two.s",
+    ]
+    assert _diff(before, entities.read_text(encoding="utf-8")) == [
+        "+  - {id: two.s, name: jail-sentence of Jane Doe (two/s), description: 'Not the event of one/s,"
+        " three/s (judged on 2026-11-30): r'}"  # in flow style, as the event before it
+    ]
+    assert _diff(one, (root / "claims/one.yaml").read_text(encoding="utf-8")) == ["+    event: feb-trial"]
+    assert _conflicts(root) == []
+
+
+@pytest.mark.parametrize(
+    ("three", "args", "message"),
+    [
+        (THREE, ("one/s", "two/s", "three/s"), "3 claims: give two (each gets an event of its own), or say"),
+        (THREE, ("one/s", "--versus", "two/s", "one/s"), "one/s is given twice; each claim goes on one side"),
+        (
+            THREE.replace("    value:", "    event: trial\n    value:"),
+            ("one/s", "--versus", "two/s", "three/s"),
+            "claims put on one side name different events (three/s names trial; two/s names two-trial)",
+        ),
+        (
+            THREE.replace("    value:", "    event: two-trial\n    value:"),
+            ("one/s", "three/s", "--versus", "two/s"),
+            "three/s and two/s both name event 'two-trial': they cannot be different events",
+        ),
+    ],
+    ids=["three-without-sides", "twice", "one-side-two-events", "two-sides-one-event"],
+)
+def test_a_decision_contradicting_recorded_events_is_refused(
+    tmp_path: Path, three: str, args: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _three_sources(tmp_path, three)
+    two = root / "claims/two.yaml"
+    two.write_text(two.read_text(encoding="utf-8").replace("{id: s,", "{id: s, event: two-trial,"), "utf-8")
+    before = {p.name: p.read_bytes() for p in (root / "claims").iterdir()}
+    code, out, err = _run(root, "judge", "different-events", *args, "--reason", "r", capsys=capsys)
+    assert (code, out) == (2, "") and message in err, err
+    assert {p.name: p.read_bytes() for p in (root / "claims").iterdir()} == before
+
+
 # -- waive ----------------------------------------------------------------------------------
 
 
@@ -386,6 +569,36 @@ def test_a_finding_about_a_waiver_cannot_be_waived(
     fingerprint = _fingerprint(root, "W001")
     code, _, err = _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)
     assert code == 2 and "is a W001 finding about a waiver; those cannot be waived" in err
+
+
+def test_waive_reads_the_parse_cache_check_fills(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check that finds the finding reads `.checker-cache/` as `checker check` does: unchanged
+    files are not parsed again (cache hits); --cache-dir and --no-cache work as they do for check."""
+    root = example_copy(tmp_path)
+    fingerprint = _fingerprint(root, "D001")
+    caches: list[Cache | None] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = engine.run(*args, **kwargs)
+        caches.append(kwargs.get("cache"))
+        return result
+
+    monkeypatch.setattr(waive, "run", spy)  # the run waive_finding calls
+    assert _run(root, "check", "--fail-on", "never", capsys=capsys)[0] == 0  # fills the cache
+    config = root / "checker.yaml"
+    before = config.read_bytes()
+    assert _run(root, "waive", fingerprint, "--reason", "r", capsys=capsys)[0] == 0
+    cache = caches[-1]
+    assert cache is not None and cache.folder == root / ".checker-cache"
+    assert cache.hits > 0 and cache.misses == 0
+    for options, folder in ((["--no-cache"], None), (["--cache-dir", "elsewhere"], Path("elsewhere"))):
+        config.write_bytes(before)
+        assert _run(root, "waive", fingerprint, "--reason", "r", *options, capsys=capsys)[0] == 0
+        used = caches[-1]
+        assert (used.folder if used is not None else None) == folder
+    assert (root / "elsewhere").is_dir()
 
 
 def test_waive_does_not_rewrite_pyproject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

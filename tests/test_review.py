@@ -26,6 +26,7 @@ from checker.cli import main
 from checker.project import UsageError, find_project
 from checker.reporters import html
 from tests.conftest import REPO, check_project, example_copy
+from tests.test_judge import _three_sources
 
 REASON = "Same man: same pickets; the June article drops the suffix -uly"
 PAIR = ("baibolat-kunbolat", "baibolat-kunbolatuly")
@@ -121,6 +122,40 @@ def test_different_events_gives_each_claim_its_event(root: Path, session: review
     assert "+  - id: rferl-kunbolatuly-10-days.sentence" in events
     assert all(line.startswith("+") for line in events)  # nothing removed: every comment kept
     assert _codes(root, "V001", "Jail sentence") == []
+
+
+def test_different_events_for_sides_of_several_claims(tmp_path: Path) -> None:
+    """Two sources say 10 days, one 15: the form groups the claims as the finding's sides do, and
+    writes one event per side (shared by the two that agree) through ``checker judge``'s code."""
+    root = _three_sources(tmp_path)
+    session = review.Session(find_project([root / "claims"]), [])
+    before = _texts(root)
+    v001 = next(f for f in check_project(root).findings if f.code == "V001")
+    assert v001.subject.sides == (("two/s",), ("one/s", "three/s"))
+    forms = review.Offers(session.project, reporting.build(check_project(root))).forms[v001.fingerprint]
+    assert [f.action for f in forms] == ["different-events", "waive"]
+    assert forms[0].hidden == (("sides", "two/s|one/s three/s"),)
+    assert forms[0].note is not None and "event 1: two/s; event 2: one/s, three/s." in forms[0].note
+    assert "event 1: two/s; event 2: one/s, three/s." in session.page()
+    outcome = _act(session, action="different-events", **dict(forms[0].hidden), reason="two trials")
+    assert not outcome.failed, outcome.message
+    today = clock.today().isoformat()
+    two = before["claims/two.yaml"].splitlines()[-1]
+    assert _changes(root, before) == {
+        "claims/entities.yaml": [
+            "+events:",
+            "+  - id: two.s",
+            "+    name: jail-sentence of Jane Doe (two/s)",
+            f"+    description: 'Not the event of one/s, three/s (judged on {today}): two trials'",
+            "+  - id: one.s",
+            "+    name: jail-sentence of Jane Doe (one/s, three/s)",
+            f"+    description: 'Not the event of two/s (judged on {today}): two trials'",
+        ],
+        "claims/one.yaml": ["+    event: one.s"],
+        "claims/three.yaml": ["+    event: one.s"],
+        "claims/two.yaml": ["-" + two, "+" + two.replace("day}, quote", "day}, event: two.s, quote")],
+    }
+    assert [f for f in check_project(root).findings if f.code == "V001"] == []
 
 
 def test_waive_appends_the_waiver(root: Path, session: review.Session) -> None:

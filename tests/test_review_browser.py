@@ -28,6 +28,7 @@ from checker import review
 from checker.project import find_project
 from tests.conftest import REPO, check_project, example_copy
 from tests.test_html_browser import DESKTOP, PHONE, _axe_violations, axe_source, browser
+from tests.test_judge import _three_sources
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -166,6 +167,31 @@ def test_the_issue_bar_same_person_and_different_events(
     assert "+  - relation: same-as" in added["entities.yaml"]
     assert "+  - id: rferl-kunbolat-15-days.sentence" in added["entities.yaml"]
     assert added["properties.yaml"] == []
+
+
+def test_different_events_with_two_sources_on_one_side(browser: Browser, tmp_path: Path) -> None:
+    """Two sources say 10 days, one 15: the form shows which claims go together, and one event is
+    written per side (shared by the two that agree)."""
+    root = _three_sources(tmp_path)
+    with _serving(root) as server:
+        page = _open(browser, server.address)
+        card = _card(page, "V001", "Jane Doe")
+        form = card.locator("form.decision").filter(
+            has=page.locator("input[name=action][value='different-events']")
+        )
+        assert "event 1: two/s; event 2: one/s, three/s." in (
+            form.locator(".decision-note").text_content() or ""
+        )
+        _decide(page, card, "different-events", reason="two trials")
+        assert "Recorded: claims/entities.yaml" in page.locator("#review-status").inner_text()
+        assert _card(page, "V001", "Jane Doe").count() == 0
+    named = {p.name: p.read_text(encoding="utf-8") for p in (root / "claims").glob("[ot]*.yaml")}
+    assert [(name, "event: one.s" in text) for name, text in sorted(named.items())] == [
+        ("one.yaml", True),
+        ("three.yaml", True),
+        ("two.yaml", False),
+    ]
+    assert "event: two.s" in named["two.yaml"]
 
 
 def _diff(before: str, after: str) -> list[str]:
