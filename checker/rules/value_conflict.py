@@ -113,8 +113,8 @@ from checker.rule import Rule
 
 WRONG = "one source is wrong: check both against the record and correct the claim, or waive with a reason"
 REVIEW = (
-    "review: if these are different events, give each claim its own event id in "
-    "claims/entities.yaml; if it is the same event, one source is wrong"
+    "review: if these are different events, record that with checker judge different-events (or in"
+    " checker review); if it is the same event, one source is wrong"
 )
 
 
