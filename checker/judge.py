@@ -36,12 +36,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from checker import clock, yamlwrite
+from checker.cache import DEFAULT_FOLDER, Cache
 from checker.loader import LoadFailed, load_file, load_yaml
+from checker.lookup import fingerprint_of, reported
 from checker.models import ID_PATTERN, Claim, EntitiesFile, Entity, check_partial_date
 from checker.names import spelling_key
 from checker.project import Project, UsageError, discover, find_project
 from checker.suggest import closest
 from checker.textsafe import escape
+
+#: The findings whose sides a different-events decision can take: conflicts between claims' values.
+CONFLICTS = ("value-conflict", "date-conflict")
 
 MAX_ID = 200  # an Identifier's maximum length (checker/models.py)
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -69,14 +74,22 @@ def add_parser(commands: Any) -> None:
         help="claims are about different events (they are not compared)",
         description="Two claims: each gets an event of its own. Sides of several claims: the claims"
         " given first tell of one event, those after each --versus of another; the claims of a side"
-        " share its event (and are still compared with each other).",
+        " share its event (and are still compared with each other). --finding takes the sides of a"
+        " value or date conflict as the check reports them.",
     )
     events.add_argument(
         "claims",
-        nargs="+",
+        nargs="*",
         metavar="SOURCE/CLAIM",
         help="two claims, each SOURCE-ID/CLAIM-ID; with --versus, the claims of one event",
     )
+    events.add_argument(
+        "--finding",
+        metavar="FINGERPRINT",
+        help="the sides of this value or date conflict (V001, D001), as the check reports it now",
+    )
+    events.add_argument("--cache-dir", type=Path, metavar="DIR", help="the parse cache (as checker check)")
+    events.add_argument("--no-cache", action="store_true", help="parse every file afresh")
     events.add_argument(
         "--versus",
         nargs="+",
@@ -112,9 +125,7 @@ def command(args: argparse.Namespace) -> int:
     date = args.date or clock.today().isoformat()
     try:
         if args.relation == "different-events":
-            written = different_events(
-                project, _sides(args.claims, args.versus), reason=reason, by=by, date=date
-            )
+            written = different_events(project, _chosen_sides(args, project), reason=reason, by=by, date=date)
         else:
             written = judge_entities(project, args.relation, args.a, args.b, reason=reason, by=by, date=date)
     except yamlwrite.Refused as refused:
@@ -122,6 +133,23 @@ def command(args: argparse.Namespace) -> int:
     for line in written:
         print(escape(line))
     return 0
+
+
+def _chosen_sides(args: argparse.Namespace, project: Project) -> list[list[str]]:
+    """The sides named on the command line, or those of the finding ``--finding`` names."""
+    if args.finding is None:
+        return _sides(args.claims, args.versus)
+    if args.claims or args.versus:
+        raise UsageError("--finding takes its sides from the finding: name no claims with it")
+    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
+    finding = reported(project, fingerprint_of(args.finding), cache)
+    sides = [list(side) for side in finding.subject.sides]
+    if finding.rule not in CONFLICTS or len(sides) < 2:
+        raise UsageError(
+            f"{finding.fingerprint} is a {finding.code} {finding.rule} finding, not a value or date"
+            f" conflict between sides ({', '.join(CONFLICTS)}): name the claims instead"
+        )
+    return sides
 
 
 def _sides(claims: list[str], versus: list[list[str]]) -> list[list[str]]:

@@ -80,7 +80,6 @@ MAX_SUGGESTIONS = 8
 _ANCHOR = re.compile(r"[fw]-[0-9A-Za-z_-]{1,64}")
 _NAME_VARIANT = "name-variant"
 _UNRECORDED = "unrecorded-fact"
-_CONFLICTS = ("value-conflict", "date-conflict")
 #: Between the sides of a different-events form's ``sides`` field (claim keys never hold it).
 _SIDES = "|"
 
@@ -348,7 +347,7 @@ class Offers:
 
     def _conflict(self, finding: Finding) -> Iterable[html.Form]:
         sides = finding.subject.sides
-        if finding.rule not in _CONFLICTS or len(sides) < 2:
+        if finding.rule not in judge.CONFLICTS or len(sides) < 2:
             return
         if not all(key.split("/")[0] in self.claim_files for side in sides for key in side):
             return

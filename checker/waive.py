@@ -16,22 +16,20 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from checker import yamlwrite
 from checker.cache import DEFAULT_FOLDER, Cache
-from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path, load_config
-from checker.engine import run
+from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path
 from checker.findings import Finding
 from checker.judge import shown, written_at
+from checker.lookup import fingerprint_of, reported
 from checker.project import Project, UsageError, find_project
 from checker.rules import expired_waiver, unused_waiver
 from checker.textsafe import escape
 
-_FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 NOT_WAIVABLE = (expired_waiver.RULE.code, unused_waiver.RULE.code)
 
 
@@ -66,9 +64,7 @@ def _date(text: str) -> str:
 
 def command(args: argparse.Namespace) -> int:
     """Look the finding up, append the waiver, say where."""
-    fingerprint = args.fingerprint.strip().lower()
-    if not _FINGERPRINT.match(fingerprint):
-        raise UsageError(f"{args.fingerprint!r} is not a fingerprint (16 hexadecimal digits)")
+    fingerprint = fingerprint_of(args.fingerprint)
     for flag, value in (("--reason", args.reason), ("--by", args.by)):
         if value is not None and not value.strip():
             raise UsageError(f"{flag} must not be empty")
@@ -105,15 +101,7 @@ def waive_finding(
             f" by hand (fingerprint = {fingerprint!r}, reason = ...), or move the configuration to"
             f" {CONFIG_NAME}"
         )
-    result = run([], project, config=load_config(project), cache=cache)
-    finding = next((f for f in result.findings if f.fingerprint == fingerprint), None)
-    if finding is None:
-        covered = next((w for w in result.waived if w.finding.fingerprint == fingerprint), None)
-        if covered is not None:
-            raise UsageError(f"{fingerprint} is already waived ({covered.waiver.location})")
-        raise UsageError(
-            f"no finding has the fingerprint {fingerprint}; `checker check --format json` lists them"
-        )
+    finding = reported(project, fingerprint, cache)
     if finding.code in NOT_WAIVABLE:
         raise UsageError(f"{fingerprint} is a {finding.code} finding about a waiver; those cannot be waived")
     entry: dict[str, Any] = {"fingerprint": fingerprint, "reason": reason}

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from checker import engine, waive, yamlwrite
+from checker import engine, lookup, yamlwrite
 from checker.cache import Cache
 from checker.cli import main
 from tests.conftest import check_project, example_copy, write_project
@@ -400,6 +400,52 @@ def test_the_claims_that_agree_share_one_event(tmp_path: Path, capsys: pytest.Ca
     assert "all name event one.s" in next(f.message for f in check_project(root).findings if f.code == "V001")
 
 
+def test_the_sides_can_be_taken_from_the_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--finding FINGERPRINT decides as the claims given side by side do, in the order the finding
+    gives its sides (15 days; 10 days)."""
+    by_hand, by_finding = _three_sources(tmp_path / "a"), _three_sources(tmp_path / "b")
+    common = ["--reason", "two trials", "--date", "2026-11-30"]
+    sides = ["two/s", "--versus", "one/s", "three/s"]
+    assert _run(by_hand, "judge", "different-events", *sides, *common, capsys=capsys)[0] == 0
+    (conflict,) = [f for f in check_project(by_finding).findings if f.code == "V001"]
+    code, _, err = _run(
+        by_finding,
+        "judge",
+        "different-events",
+        "--finding",
+        conflict.fingerprint.upper(),
+        *common,
+        capsys=capsys,
+    )
+    assert (code, err) == (0, "")
+    for name in ("entities.yaml", "one.yaml", "two.yaml", "three.yaml"):
+        assert (by_finding / "claims" / name).read_bytes() == (by_hand / "claims" / name).read_bytes(), name
+    assert _conflicts(by_finding) == []
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (["--finding", "0123456789abcdef"], "no finding has the fingerprint 0123456789abcdef"),
+        (["--finding", "not-a-fingerprint"], "is not a fingerprint"),
+        (["one/s", "--finding", "FINDING"], "--finding takes its sides from the finding: name no claims"),
+        (["--finding", "C001"], "not a value or date conflict between sides"),
+    ],
+)
+def test_a_finding_that_is_not_a_conflict_is_refused(
+    given: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _three_sources(tmp_path)
+    findings = check_project(root).findings
+    conflict = next(f for f in findings if f.code == "V001").fingerprint
+    other = next(f for f in findings if f.code == "C001").fingerprint
+    given = [{"FINDING": conflict, "C001": other}.get(word, word) for word in given]
+    before = {p: p.read_bytes() for p in sorted((root / "claims").iterdir())}
+    code, _, err = _run(root, "judge", "different-events", *given, "--reason", "r", capsys=capsys)
+    assert code == 2 and said in err
+    assert {p: p.read_bytes() for p in sorted((root / "claims").iterdir())} == before
+
+
 def test_claims_of_one_file_on_one_side_are_written_in_one_edit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -585,7 +631,7 @@ def test_waive_reads_the_parse_cache_check_fills(
         caches.append(kwargs.get("cache"))
         return result
 
-    monkeypatch.setattr(waive, "run", spy)  # the run waive_finding calls
+    monkeypatch.setattr(lookup, "run", spy)  # the run waive_finding has made
     assert _run(root, "check", "--fail-on", "never", capsys=capsys)[0] == 0  # fills the cache
     config = root / "checker.yaml"
     before = config.read_bytes()
