@@ -179,7 +179,11 @@ def _parser() -> argparse.ArgumentParser:
     formatter.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a file would change"
     )
-    formatter.add_argument("--diff", action="store_true", help="print what would change as a unified diff")
+    formatter.add_argument(
+        "--diff",
+        action="store_true",
+        help="write nothing; print what would change as a unified diff (exit 1 if any)",
+    )
     formatter.set_defaults(handler=fmt.command)
 
     judge.add_parser(commands)

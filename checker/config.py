@@ -201,6 +201,12 @@ class ConfigModel(_Strict):
         "`checker rules` lists them.",
         examples=[{"unknown-entity": "warning", "C001": "off"}],
     )
+    repository_url: str | None = Field(
+        default=None,
+        description="The repository's web address, or a link template with {path}, {line} and {ref}:"
+        " report locations become links (Markdown).",
+        examples=["https://github.com/our-newsroom/claims"],
+    )
     per_path: list[PerPathModel] = Field(
         default_factory=list,
         description="Rule settings for the findings in some files only; later entries win.",
@@ -217,12 +223,6 @@ class ConfigModel(_Strict):
         default_factory=RuleOptions,
         description="Options of the rules that take some, by rule name.",
         examples=[{"unrecorded-fact": {"kinds": ["number", "date"], "names": "person"}}],
-    )
-    repository_url: str | None = Field(
-        default=None,
-        description="The repository's web address, or a link template with {path}, {line} and {ref}:"
-        " report locations become links (Markdown).",
-        examples=["https://github.com/our-newsroom/claims"],
     )
 
     @field_validator("repository_url")

@@ -10,10 +10,13 @@ writer (checker/yamlwrite.py) verifies each result before it is written
 and refuses a file it cannot rewrite safely: that file is reported and
 left as it was.
 
-Exit codes: 0 every file formatted (or, with ``--check``, already
-formatted); 1 a file would change (``--check``) or could not be formatted
-safely (as ``checker fix`` and ``checker check`` treat a file in trouble);
-2 usage errors.
+``--check`` and ``--diff`` write nothing (as in black and ruff): ``--diff``
+prints the change as a unified diff that ``git apply`` takes.
+
+Exit codes: 0 every file formatted (or, with ``--check`` or ``--diff``,
+already formatted); 1 a file would change (``--check``, ``--diff``) or could
+not be formatted safely (as ``checker fix`` and ``checker check`` treat a
+file in trouble); 2 usage errors.
 """
 
 from __future__ import annotations
@@ -62,25 +65,25 @@ def command(args: argparse.Namespace) -> int:
     paths: list[Path] = list(args.paths)
     project = find_project(paths)
     files = targets(paths, project)
-    outcomes = [format_file(path, write=not args.check, project=project) for path in files]
+    dry = args.check or args.diff  # report what would change, write nothing
+    outcomes = [format_file(path, write=not dry, project=project) for path in files]
+    verb = "would be reformatted" if dry else "reformatted"
     for outcome in outcomes:
         shown = project.display(outcome.path)
         if outcome.refused is not None:
             print(f"{escape(shown)}: not formatted: {escape(outcome.refused)}", file=sys.stderr)
         elif outcome.changed:  # with --diff, stdout is the patch alone (`| git apply` takes it)
-            status = "would be reformatted" if args.check else "reformatted"
-            print(f"{escape(shown)}: {status}", file=sys.stderr if args.diff else sys.stdout)
+            print(f"{escape(shown)}: {verb}", file=sys.stderr if args.diff else sys.stdout)
         if args.diff and outcome.diff:
             sys.stdout.write(outcome.diff)
     changed = sum(o.changed for o in outcomes)
     refused = sum(o.refused is not None for o in outcomes)
-    verb = "would be reformatted" if args.check else "reformatted"
     print(
         f"{changed} {verb}, {len(outcomes) - changed - refused} already formatted,"
         f" {refused} not formatted ({len(outcomes)} files)",
         file=sys.stderr,
     )
-    return 1 if refused or (args.check and changed) else 0
+    return 1 if refused or (dry and changed) else 0
 
 
 def targets(paths: list[Path], project: Project) -> list[Path]:

@@ -56,6 +56,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import tokens as tk
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from checker.loader import EMPTY, LoadFailed, load_bytes, load_yaml
@@ -144,8 +145,21 @@ def encode(original: Original, text: str) -> bytes:
 # -- ruamel's round trip ------------------------------------------------------------
 
 
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, writing null as ``null``: a mapping value it wrote empty
+    (``repository_url:``) reads as a key still to be filled in."""
+
+
+def _null(representer: RoundTripRepresenter, _: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+_Representer.add_representer(type(None), _null)
+
+
 def _yaml(indent: tuple[int, int, int] = INDENT) -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = WIDTH
     yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])

@@ -101,6 +101,24 @@ def test_check_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.Capture
     assert (root / "claims/example.yaml").read_text(encoding="utf-8") == UNORDERED
 
 
+def test_diff_alone_writes_nothing_either(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As in black and ruff: --diff shows the change and leaves the file to the editor."""
+    root = write_project(tmp_path / "repo", [("claims/example.yaml", UNORDERED)])
+    code, out, err = _run(root, "--diff", capsys=capsys)
+    assert code == 1 and "+  id: example" in out and "1 would be reformatted" in err
+    assert (root / "claims/example.yaml").read_text(encoding="utf-8") == UNORDERED
+
+
+def test_what_init_writes_is_formatted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new repository passes `checker fmt --check` in CI from its first commit."""
+    root = tmp_path / "new"
+    root.mkdir()
+    assert main(["init", str(root)]) == 0
+    capsys.readouterr()
+    code, out, err = _run(root, "--check", capsys=capsys)
+    assert code == 0, out + err
+
+
 def test_the_diff_applies_as_a_patch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = write_project(tmp_path / "repo", [("claims/example.yaml", UNORDERED)])
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
