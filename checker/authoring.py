@@ -315,7 +315,7 @@ def command(args: argparse.Namespace) -> int:
         data = source.read_bytes()
     except OSError as exc:
         raise UsageError(f"{source}: cannot read: {exc.strerror or exc.__class__.__name__}") from None
-    text = data.decode("utf-8", "replace")
+    text = _article(source, data)
     language = args.language or guess_language(text)
     suggestions = suggest(text, language, Catalogue(_catalogue(project)))
     written = project.display(source)
@@ -332,6 +332,22 @@ def command(args: argparse.Namespace) -> int:
     first = f"fill in {' and '.join(missing)}, then " if missing else ""
     print(f"next: {first}record the suggestions worth recording")
     return 0
+
+
+def _article(source: Path, data: bytes) -> str:
+    """The article's text; raises UsageError for what no claim can quote: not UTF-8, or empty."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise UsageError(
+            f"{source}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x}); store the article"
+            " as UTF-8, as published"
+        ) from None
+    if not text.strip():
+        raise UsageError(f"{source}: the text is empty; store the article as published")
+    return text
 
 
 def _given(args: argparse.Namespace) -> Given:

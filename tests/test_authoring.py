@@ -90,6 +90,22 @@ def test_a_source_field_given_wrong_is_refused(
     assert not (repo / "claims" / "fresh-article.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"A court\nfined her \xff tenge.\n", "fresh-article.txt:2:11: not UTF-8 text (byte 0xff)"),
+        (b" \n\t\n", "fresh-article.txt: the text is empty"),
+    ],
+)
+def test_a_text_no_claim_can_quote_is_refused(
+    data: bytes, said: str, repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / ARTICLE).write_bytes(data)
+    assert _new(repo, monkeypatch) == 2
+    assert said in capsys.readouterr().err
+    assert not (repo / "claims" / "fresh-article.yaml").exists()
+
+
 def test_new_never_overwrites(
     repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
