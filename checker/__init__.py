@@ -5,7 +5,7 @@ The distribution is published as ``newsroom-claimcheck`` (the name
 package is ``checker`` and so is the command.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 #: The distribution's name on the package index: ``pip install newsroom-claimcheck``.
 DISTRIBUTION = "newsroom-claimcheck"

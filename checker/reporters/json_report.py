@@ -344,7 +344,7 @@ class ToolDoc(TypedDict):
     """The program that wrote the report."""
 
     name: Annotated[str, Field(description='Always "claimcheck".', examples=["claimcheck"])]
-    version: Annotated[str, Field(description="The checker's version.", examples=["0.2.0"])]
+    version: Annotated[str, Field(description="The checker's version.", examples=["0.3.0"])]
 
 
 @with_config(_FORBID)
@@ -360,7 +360,7 @@ class ReportDocument(TypedDict):
         ToolDoc,
         Field(
             description="The program that wrote the report: its name and version.",
-            examples=[{"name": "claimcheck", "version": "0.2.0"}],
+            examples=[{"name": "claimcheck", "version": "0.3.0"}],
         ),
     ]
     timestamp: NotRequired[
