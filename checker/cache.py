@@ -19,6 +19,7 @@ untrusted places.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import os
@@ -116,6 +117,23 @@ class Cache:
         for shard in root.iterdir():
             if shard.is_dir():
                 yield from (p for p in shard.iterdir() if not p.name.startswith(".tmp-"))
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """``--cache-dir`` and ``--no-cache``, for every command that runs the check."""
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"where parsed files are cached (default: {DEFAULT_FOLDER}/ at the project root; not committed)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="read and parse every file afresh")
+
+
+def chosen(args: argparse.Namespace, root: Path) -> Cache | None:
+    """The cache those options ask for: none with ``--no-cache``, else ``--cache-dir`` or the
+    project's own (``root``/.checker-cache)."""
+    return None if args.no_cache else Cache(args.cache_dir or root / DEFAULT_FOLDER)
 
 
 def _ignore_folder(folder: Path) -> None:

@@ -38,7 +38,9 @@ from checker import (
     scaffold,
     waive,
 )
-from checker.cache import DEFAULT_FOLDER, Cache
+from checker.cache import Cache
+from checker.cache import add_options as cache_options
+from checker.cache import chosen as chosen_cache
 from checker.config import ConfigError, config_path, load_config, parse_selectors
 from checker.engine import Result, run
 from checker.findings import Severity
@@ -216,13 +218,7 @@ def _add_check_arguments(parser: argparse.ArgumentParser, *, single_format: bool
         help="report on these changed files (as pre-commit passes them): claim files, the article texts "
         "they cite; a changed catalogue or configuration selects everything",
     )
-    parser.add_argument(
-        "--cache-dir",
-        type=Path,
-        metavar="DIR",
-        help=f"where parsed files are cached (default: {DEFAULT_FOLDER}/ at the project root; not committed)",
-    )
-    parser.add_argument("--no-cache", action="store_true", help="read and parse every file afresh")
+    cache_options(parser)
     parser.add_argument(
         "--since",
         metavar="GIT_REF",
@@ -356,11 +352,13 @@ def _check(args: argparse.Namespace) -> int:
     fail_on: str = args.fail_on or config.fail_on
     display = _display(args, fail_on)
     changed = _changed(args, project)
-    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
+    cache = chosen_cache(args, project.root)
     full = (args.command == "report" and "html" in args.format) or args.format == "html"
-    key = _run_key(args, project, cache, changed, full=full)
-    invocation = _recorded(args, project, cache)
-    inputs = invocation.inputs() if invocation is not None else {}  # as they were before the run
+    extra = replay.named_files(project, paths, args.config, args.baseline)
+    # every input file's digest, read once and before the run: the key of its outcome, and its record
+    inputs = runcache.inputs(project, extra) if _cacheable(args, cache) else {}
+    key = _run_key(args, project, cache, changed, full=full, inputs=inputs)
+    invocation = _recorded(args, project, cache, extra)
     cached = cache.get(key) if cache is not None and key is not None else None
     made: str | None = None  # which cached run the report is: its renderings are kept under this
     outside: dict[str, str] = {}  # the article texts read outside sources/, with their digests
@@ -428,32 +426,45 @@ def _exit_code(args: argparse.Namespace, fail_on: str, report: Report) -> int:
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
 
 
-def _recorded(args: argparse.Namespace, project: Project, cache: Cache | None) -> replay.Invocation | None:
+def _cacheable(args: argparse.Namespace, cache: Cache | None) -> bool:
+    """Whether this run's outcome may come from the cache (checker/runcache.py): not a run that
+    records the time, or writes a baseline (which reads the loaded claims)."""
+    return cache is not None and not args.timestamp and args.write_baseline is None
+
+
+def _recorded(
+    args: argparse.Namespace, project: Project, cache: Cache | None, extra: Sequence[Path]
+) -> replay.Invocation | None:
     """The invocation under which this run's answer is to be recorded (checker/replay.py); None:
     not recorded (it writes files or is otherwise not only its output, or is not understood as
     this run understood it)."""
-    if cache is None or args.command not in replay.COMMANDS or args.output is not None:
+    if cache is None or not _cacheable(args, cache) or args.command not in replay.COMMANDS:
         return None
-    if args.timestamp or args.write_baseline is not None or args.since is not None:
+    if args.output is not None or args.since is not None:
         return None
     invocation = replay.understand(args.argv)
     if invocation is None or invocation.project.root != project.root:
         return None
-    # the quick path reads the same cache and every file this run may read
+    # the quick path reads the same cache and hashes the same files as this run
     if Path(os.path.abspath(invocation.cache.folder)) != Path(os.path.abspath(cache.folder)):
+        return None
+    if [os.path.abspath(p) for p in invocation.extra] != [os.path.abspath(p) for p in extra]:
         return None
     return invocation
 
 
 def _run_key(
-    args: argparse.Namespace, project: Project, cache: Cache | None, changed: list[Path] | None, *, full: bool
+    args: argparse.Namespace,
+    project: Project,
+    cache: Cache | None,
+    changed: list[Path] | None,
+    *,
+    full: bool,
+    inputs: dict[str, str],
 ) -> str | None:
-    """The key of this run's outcome in the cache (checker/runcache.py); None: not to be cached.
-
-    A run that records the time, or writes a baseline (which reads the
-    loaded claims), is always made afresh.
-    """
-    if cache is None or args.timestamp or args.write_baseline is not None:
+    """The key of this run's outcome in the cache (checker/runcache.py), from the ``inputs`` it
+    reads; None: not to be cached (see :func:`_cacheable`)."""
+    if cache is None or not _cacheable(args, cache):
         return None
     options = [
         f"command={args.command}",
@@ -466,8 +477,7 @@ def _run_key(
         "paths=" + ",".join(sorted(project.display(p) for p in args.paths)),
         "changed=" + ("-" if changed is None else ",".join(sorted(project.display(p) for p in changed))),
     ]
-    extra = [p for p in (*args.paths, args.config, args.baseline, config_path(project)) if p is not None]
-    return runcache.key(cache, options, runcache.inputs(project, extra), clock.today().isoformat())
+    return runcache.key(cache, options, inputs, clock.today().isoformat())
 
 
 def _rendered(report: Report, name: str, options: Options, cache: Cache | None, made: str | None) -> str:

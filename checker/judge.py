@@ -36,7 +36,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from checker import clock, yamlwrite
-from checker.cache import DEFAULT_FOLDER, Cache
+from checker.cache import add_options as cache_options
+from checker.cache import chosen as chosen_cache
 from checker.loader import LoadFailed, load_file, load_yaml
 from checker.lookup import fingerprint_of, reported
 from checker.models import ID_PATTERN, Claim, EntitiesFile, Entity, check_partial_date
@@ -88,8 +89,7 @@ def add_parser(commands: Any) -> None:
         metavar="FINGERPRINT",
         help="the sides of this value or date conflict (V001, D001), as the check reports it now",
     )
-    events.add_argument("--cache-dir", type=Path, metavar="DIR", help="the parse cache (as checker check)")
-    events.add_argument("--no-cache", action="store_true", help="parse every file afresh")
+    cache_options(events)
     events.add_argument(
         "--versus",
         nargs="+",
@@ -141,8 +141,7 @@ def _chosen_sides(args: argparse.Namespace, project: Project) -> list[list[str]]
         return _sides(args.claims, args.versus)
     if args.claims or args.versus:
         raise UsageError("--finding takes its sides from the finding: name no claims with it")
-    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
-    finding = reported(project, fingerprint_of(args.finding), cache)
+    finding = reported(project, fingerprint_of(args.finding), chosen_cache(args, project.root))
     sides = [list(side) for side in finding.subject.sides]
     if finding.rule not in CONFLICTS or len(sides) < 2:
         raise UsageError(

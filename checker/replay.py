@@ -40,8 +40,19 @@ from checker.project import ROOT_MARKERS, Project, find_project
 #: The commands whose runs are recorded.
 COMMANDS = ("check", "validate")
 #: Options of those commands that take a value, and flags, that leave a run's effect its output.
-VALUED = frozenset({"--cache-dir", "--fail-on", "--config", "--select", "--ignore", "--format", "--baseline"})
-VALUED |= {"--show", "--color"}
+VALUED = frozenset(
+    {
+        "--cache-dir",
+        "--fail-on",
+        "--config",
+        "--select",
+        "--ignore",
+        "--format",
+        "--baseline",
+        "--show",
+        "--color",
+    }
+)
 FLAGS = frozenset({"-q", "--quiet", "--statistics", "--no-color"})
 #: Environment variables a run's output depends on, beyond those of the run cache: colours.
 ENVIRONMENT = (*runcache.ENVIRONMENT, "NO_COLOR", "TERM")
@@ -114,9 +125,18 @@ def understand(argv: Sequence[str]) -> Invocation | None:
             return None
     project = find_project([Path(p) for p in paths])
     folder = Path(values["--cache-dir"]) if "--cache-dir" in values else project.root / DEFAULT_FOLDER
-    named = [values[name] for name in ("--config", "--baseline") if name in values]
-    extra = (*map(Path, paths), *map(Path, named), *(project.root / m for m in ROOT_MARKERS))
+    config, known = (Path(values[n]) if n in values else None for n in ("--config", "--baseline"))
+    extra = named_files(project, [Path(p) for p in paths], config, known)
     return Invocation(tuple(argv), project, Cache(folder), extra)
+
+
+def named_files(
+    project: Project, paths: Sequence[Path], config: Path | None, baseline: Path | None
+) -> tuple[Path, ...]:
+    """The files a check reads beyond claims/ and sources/: its PATHS, ``--config``, ``--baseline``
+    and both configuration files a project may have (which one is read depends on which exists)."""
+    given = [p for p in (config, baseline) if p is not None]
+    return (*paths, *given, *(project.root / marker for marker in ROOT_MARKERS))
 
 
 def answer(argv: Sequence[str]) -> Answer | None:

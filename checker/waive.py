@@ -17,11 +17,12 @@ import argparse
 import copy
 import datetime as dt
 import tomllib
-from pathlib import Path
 from typing import Any
 
 from checker import yamlwrite
-from checker.cache import DEFAULT_FOLDER, Cache
+from checker.cache import Cache
+from checker.cache import add_options as cache_options
+from checker.cache import chosen as chosen_cache
 from checker.config import CONFIG_NAME, PYPROJECT_NAME, config_path
 from checker.findings import Finding
 from checker.judge import shown, written_at
@@ -41,14 +42,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--reason", required=True, help="why the finding is accepted")
     parser.add_argument("--by", help="who accepted it")
     parser.add_argument("--expires", type=_date, help="YYYY-MM-DD: the waiver applies up to this day")
-    parser.add_argument(
-        "--cache-dir",
-        type=Path,
-        metavar="DIR",
-        help=f"the parse cache the check reads, as `checker check` (default: {DEFAULT_FOLDER}/ at the"
-        " project root)",
-    )
-    parser.add_argument("--no-cache", action="store_true", help="read and parse every file afresh")
+    cache_options(parser)
     parser.set_defaults(handler=command)
 
 
@@ -71,7 +65,7 @@ def command(args: argparse.Namespace) -> int:
     project = find_project([])
     # the check that finds the finding reads the parse cache `checker check` filled: unchanged files
     # are not parsed again
-    cache = None if args.no_cache else Cache(args.cache_dir or project.root / DEFAULT_FOLDER)
+    cache = chosen_cache(args, project.root)
     for line in waive_finding(
         project, fingerprint, args.reason, by=args.by, expires=args.expires, cache=cache
     ):
