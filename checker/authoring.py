@@ -33,7 +33,7 @@ from checker.coverage import NameIndex, people_of
 from checker.engine import load_corpus
 from checker.models import Source
 from checker.project import Project, UsageError, find_project
-from checker.scaffold import schemas_url
+from checker.scaffold import create, schemas_url
 from checker.text.extract import DATE, NAME, NUMBER, Candidate, extract
 from checker.text.normalise import Span
 from checker.text.numbers import format_number
@@ -216,19 +216,25 @@ class Given:
     published: str | None = None
     url: str | None = None
 
+    @property
+    def missing(self) -> list[str]:
+        """The fields the schema requires that are left for the editor to fill in."""
+        return [name for name in ("outlet", "published") if not getattr(self, name)]
+
 
 def render(
     path_written: str,
     data: bytes,
-    language: str | None,
+    text: str,
     suggestions: Sequence[Suggestion],
     *,
     sid: str,
+    language: str,
+    guessed: bool,
     given: Given = Given(),
 ) -> str:
-    """The claim file ``checker new`` writes."""
-    text = data.decode("utf-8", "replace")
-    lang = language or guess_language(text)
+    """The claim file ``checker new`` writes for the article ``text`` (its bytes: ``data``), in
+    ``language`` (``guessed`` from the text, or given)."""
     outlet = (
         f"  outlet: {json.dumps(given.outlet, ensure_ascii=False)}"
         if given.outlet
@@ -242,11 +248,10 @@ def render(
     url = (
         f"  url: {json.dumps(given.url)}" if given.url else '  # url: "https://"    # where it was published'
     )
-    missing = [name for name in ("outlet", "published") if not getattr(given, name)]
     fill = (
-        f"# 1. Fill in {' and '.join(missing)} (checker validate names them until then)"
+        f"# 1. Fill in {' and '.join(given.missing)} (checker validate names them until then)"
         + (", and url." if not given.url else ".")
-        if missing
+        if given.missing
         else "# 1. Check the source block."
     )
     lines = [
@@ -263,7 +268,7 @@ def render(
         outlet,
         published,
         url,
-        f"  language: {lang}" + ("" if language else "         # guessed from the text"),
+        f"  language: {language}" + ("         # guessed from the text" if guessed else ""),
         f"  text: {path_written}",
         f"  sha256: {hashlib.sha256(data).hexdigest()}",
         "",
@@ -300,6 +305,7 @@ def _suggestion_lines(suggestion: Suggestion) -> list[str]:
 def command(args: argparse.Namespace) -> int:
     """Write the claim file for ``args.source``; exit 2 without writing when the target exists."""
     source: Path = args.source
+    given = _given(args)  # the options first: a mistake in one is said before anything is read
     if not source.is_file():
         raise UsageError(f"{source}: no such file; name the stored article text (sources/ARTICLE.txt)")
     project = find_project([source])
@@ -319,17 +325,12 @@ def command(args: argparse.Namespace) -> int:
     language = args.language or guess_language(text)
     suggestions = suggest(text, language, Catalogue(_catalogue(project)))
     written = project.display(source)
-    given = _given(args)
-    output = render(written, data, args.language, suggestions, sid=sid, given=given)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with target.open("x", encoding="utf-8", newline="\n") as out:  # "x": never replace a file
-            out.write(output)
-    except FileExistsError:
-        raise UsageError(f"{target}: appeared while new was writing; not overwritten") from None
+    output = render(
+        written, data, text, suggestions, sid=sid, language=language, guessed=not args.language, given=given
+    )
+    create(target, output, "new")
     print(f"wrote {project.display(target)}: {len(suggestions)} suggested claims (commented out)")
-    missing = [name for name in ("outlet", "published") if not getattr(given, name)]
-    first = f"fill in {' and '.join(missing)}, then " if missing else ""
+    first = f"fill in {' and '.join(given.missing)}, then " if given.missing else ""
     print(f"next: {first}record the suggestions worth recording")
     return 0
 

@@ -91,12 +91,7 @@ def command(args: argparse.Namespace) -> int:
     written = []
     for target, text in texts.items():
         path = root / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never replace a file
-                out.write(text)
-        except FileExistsError:
-            raise UsageError(f"{path}: appeared while init was writing; not overwritten") from None
+        create(path, text, "init")
         written.append(path)
     for path in written:
         print(f"wrote {path.as_posix()}")
@@ -105,3 +100,14 @@ def command(args: argparse.Namespace) -> int:
         " sources/ARTICLE.txt` (or write one, then run `checker fix --sha256`), and run `checker check`"
     )
     return 0
+
+
+def create(path: Path, text: str, command: str) -> None:
+    """Write a new file (and its folders), never replacing one: a file that appeared since the
+    ``command`` looked is a UsageError, and stays as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never replace a file
+            out.write(text)
+    except FileExistsError:
+        raise UsageError(f"{path}: appeared while {command} was writing; not overwritten") from None
