@@ -8,6 +8,7 @@ tests run the server in a thread on a free port of 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import http.client
 import re
@@ -403,8 +404,9 @@ def test_back_keeps_only_the_filters_and_a_plain_anchor() -> None:
 # -- HTTP ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def server(session: review.Session) -> Iterator[review.Server]:
+@contextlib.contextmanager
+def serving(session: review.Session) -> Iterator[review.Server]:
+    """``session``'s server on a free port of 127.0.0.1, in a thread, while the block runs."""
     running = review.make_server(session)
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
@@ -414,6 +416,12 @@ def server(session: review.Session) -> Iterator[review.Server]:
         running.shutdown()
         running.server_close()
         thread.join()
+
+
+@pytest.fixture
+def server(session: review.Session) -> Iterator[review.Server]:
+    with serving(session) as running:
+        yield running
 
 
 def _request(

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from checker.project import find_project
 from tests.conftest import REPO, check_project, example_copy
 from tests.test_html_browser import DESKTOP, PHONE, _axe_violations, axe_source, browser
 from tests.test_judge import _three_sources
+from tests.test_review import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -39,17 +39,8 @@ SCREENSHOTS = REPO / "reports" / "screenshots"
 REASON = "Same man: the June article drops the patronymic suffix -uly"
 
 
-@contextlib.contextmanager
-def _serving(root: Path) -> Iterator[review.Server]:
-    server = review.make_server(review.Session(find_project([root / "claims"]), []))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def _serving(root: Path) -> contextlib.AbstractContextManager[review.Server]:
+    return serving(review.Session(find_project([root / "claims"]), []))
 
 
 @pytest.fixture
